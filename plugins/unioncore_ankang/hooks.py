@@ -1,0 +1,1 @@
+"""Hook implementations of the ankang plugin (registered under the entry-point group `unioncore`)."""

@@ -1,0 +1,875 @@
+"""The open workspace: records, queries, validated changes and saving.
+
+Open one with `unioncore.load(path)` (or `Workspace.open`). Every change goes through a method that
+validates the new record and raises `ValidationError` naming the field; `save()` writes only the
+files whose content changed, each atomically, and refuses (with `SaveError`) to overwrite a file
+that failed to load, that changed on disk since it was read, or whose hand-written comments the
+rewrite would lose.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import attrs
+import tomli_w
+
+from . import layout
+from .accounts import Chart
+from .config import Config
+from .event import EVENT_FIELDS, Event
+from .identifiers import check_phone, check_ric, check_uscc, mask_ric
+from .ledger import (
+    BUDGET_ADJUSTMENT_FIELDS,
+    BUDGET_LINE_FIELDS,
+    ENTRY_FIELDS,
+    Budget,
+    BudgetAdjustment,
+    BudgetLine,
+    Entry,
+    Opening,
+)
+from .member import MEMBER_FIELDS, ChangeKind, Member, MembershipChange, Status
+from .organisation import (
+    COMMITTEE_FIELDS,
+    ENTERPRISE_FIELDS,
+    ORGANISATION_FIELDS,
+    Organisation,
+)
+from .plugins import PluginHost
+from .problems import (
+    KeyPath,
+    Problem,
+    SaveError,
+    Severity,
+    ValidationError,
+    sort_problems,
+)
+from .records import Record
+from .registry import (
+    Collection,
+    EventType,
+    Figure,
+    MemberCategory,
+    Period,
+    ReportSection,
+    Rule,
+    TuiPanel,
+)
+from .schema import Field, check_values, coerce_values, encode_fields, format_money
+from .source import SourceFile, file_digest
+from .storage import atomic_write
+
+# A place of a record: (file, key path inside it)
+Where = tuple[str, KeyPath]
+
+
+class Workspace:
+    """A union's records, loaded from a folder of TOML files."""
+
+    def __init__(self, root: Path, config: Config, host: PluginHost) -> None:
+        self.root = root
+        self.config = config
+        self.host = host
+        self.chart = Chart()
+        self.event_types: dict[str, EventType] = {}
+        self.categories: dict[str, MemberCategory] = {}
+        self.collections: dict[str, Collection] = {}
+        self.rules: dict[str, Rule] = {}
+        self.organisations: dict[str, Organisation] = {}
+        self.members: dict[str, Member] = {}
+        self.events: dict[str, Event] = {}
+        self.entries: dict[str, list[Entry]] = {}  # ledger file -> entries in file order
+        self.openings: dict[str, Opening] = {}  # ledger file -> opening balances
+        self.budgets: dict[str, Budget] = {}  # budget file -> budget
+        self.records: dict[str, dict[str, Record]] = {}  # collection -> key -> record
+        self.files: dict[str, SourceFile] = {}
+        self.load_problems: list[Problem] = []
+        # which file holds what, in file order (the order a save writes them in)
+        self._member_files: dict[str, list[str]] = defaultdict(list)
+        self._event_files: dict[str, list[str]] = defaultdict(list)
+        self._record_files: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        self._record_file_of: dict[tuple[str, str], str] = {}
+        self._where: dict[tuple[str, str], Where] = {}
+        self._dirty: set[str] = set()
+        self._by_id_number: dict[str, str] | None = None
+
+    # -- opening ---------------------------------------------------------------------------
+    @classmethod
+    def open(
+        cls,
+        path: str | Path,
+        *,
+        plugins: Mapping[str, object] | None = None,
+        as_of: datetime.date | None = None,
+    ) -> tuple[Workspace, list[Problem]]:
+        from .loader import load
+
+        return load(path, plugins=plugins, as_of=as_of)
+
+    # -- settings ---------------------------------------------------------------------------
+    @property
+    def name(self) -> str:
+        return self.config.name
+
+    @property
+    def year(self) -> int:
+        return self.config.year
+
+    def setting(self, key: str, default: Any = None) -> Any:
+        return self.config.setting(key, default)
+
+    @property
+    def as_of(self) -> datetime.date:
+        """The day checks and reminders are computed for (setting `as_of`, else today)."""
+        value = self.setting("as_of")
+        if isinstance(value, datetime.date):
+            return value
+        return datetime.date.today()
+
+    # -- queries ----------------------------------------------------------------------------
+    def org(self, code: str) -> Organisation:
+        return self.organisations[code]
+
+    def children(self, code: str) -> list[Organisation]:
+        """Organisations directly under `code` (area parent or industry link)."""
+        return [o for o in self.organisations.values() if code in o.superiors]
+
+    def descendants(self, code: str) -> list[Organisation]:
+        """Every organisation below `code`, each once even when it sits under two federations."""
+        seen: dict[str, Organisation] = {}
+        stack = [code]
+        while stack:
+            cur = stack.pop()
+            for child in self.children(cur):
+                if child.code not in seen and child.code != code:
+                    seen[child.code] = child
+                    stack.append(child.code)
+        return list(seen.values())
+
+    def roots(self) -> list[Organisation]:
+        return [o for o in self.organisations.values() if not o.parent or o.parent not in self.organisations]
+
+    def members_of(
+        self,
+        code: str | None = None,
+        *,
+        status: Status | Iterable[Status] | None = None,
+        include_sub: bool = False,
+    ) -> list[Member]:
+        """Members of an organisation (or all), optionally by status and including lower unions."""
+        if code is None:
+            pool: Iterable[Member] = self.members.values()
+        else:
+            codes = [code]
+            if include_sub:
+                codes += [o.code for o in self.descendants(code)]
+            pool = [
+                self.members[m] for c in codes for m in self._member_files.get(layout.members_file(c), ())
+            ]
+        if status is None:
+            return list(pool)
+        wanted = {status} if isinstance(status, Status) else set(status)
+        return [m for m in pool if m.status in wanted]
+
+    def member(self, member_id: str) -> Member:
+        return self.members[member_id]
+
+    def events_of(
+        self,
+        type: str | None = None,
+        period: Period | None = None,
+        org: str | None = None,
+    ) -> list[Event]:
+        out = []
+        for e in self.events.values():
+            if type is not None and e.type != type:
+                continue
+            if org is not None and org not in e.organisers:
+                continue
+            if period is not None and e.start not in period:
+                continue
+            out.append(e)
+        return sorted(out, key=lambda e: (e.start, e.id))
+
+    def ledger(
+        self,
+        org: str | None = None,
+        account: str | None = None,
+        year: int | None = None,
+        period: Period | None = None,
+    ) -> list[Entry]:
+        """Entries, filtered; `account` matches the account and its sub-accounts."""
+        out: list[Entry] = []
+        for rel, entries in self.entries.items():
+            if org is not None and not rel.startswith(f"{layout.ORGS}/{org}/"):
+                continue
+            for e in entries:
+                if year is not None and e.date.year != year:
+                    continue
+                if period is not None and e.date not in period:
+                    continue
+                if account is not None and not (
+                    e.account.startswith(account) or e.cash_account.startswith(account)
+                ):
+                    continue
+                out.append(e)
+        return sorted(out, key=lambda e: (e.date, e.org, e.voucher))
+
+    def opening(self, org: str, year: int) -> Opening:
+        return self.openings.get(layout.ledger_file(org, year)) or Opening(org, year)
+
+    def balance(self, org: str, account: str, year: int, until: datetime.date | None = None) -> Decimal:
+        """Balance of an account (and its sub-accounts) in its normal direction, for one year."""
+        acc = self.chart.get(account[:3])
+        debit_normal = acc.cls.debit_normal if acc else True
+        total = sum(
+            (v for k, v in self.opening(org, year).balances.items() if k.startswith(account)), Decimal(0)
+        )
+        for e in self.ledger(org=org, year=year):
+            if until is not None and e.date > until:
+                continue
+            for acct, signed in e.postings(self.chart):
+                if acct.startswith(account):
+                    total += signed if debit_normal else -signed
+        return total
+
+    def budget(self, org: str, year: int) -> Budget:
+        return self.budgets.get(layout.budget_file(org, year)) or Budget(org, year)
+
+    def records_of(self, collection: str) -> list[Record]:
+        return list(self.records.get(collection, {}).values())
+
+    def record(self, collection: str, key: str) -> Record:
+        return self.records[collection][key]
+
+    def where(self, kind: str, key: str) -> Where | None:
+        """File and key path of a record: kind is organisation, member, event, entry or a collection."""
+        return self._where.get((kind, key))
+
+    # -- problems ---------------------------------------------------------------------------
+    def problem_at(
+        self,
+        kind: str,
+        key: str,
+        message: str,
+        *,
+        field: str | None = None,
+        path: KeyPath | None = None,
+        severity: Severity = Severity.ERROR,
+        rule: str | None = None,
+        source: str | None = None,
+        plugin: str | None = None,
+    ) -> Problem:
+        """A problem located at a record (and one of its fields), with a line when the file has one.
+
+        `kind` is "organisation", "member", "event", "entry" or a plugin collection's name; `field`
+        a key of the record, or `path` a full key path in the record's file (e.g. a committee's
+        ("committee", 0, "term_end") in an organisation file).
+        """
+        w = self._where.get((kind, key))
+        if w is None:
+            return Problem(message, severity, rule=rule, source=source, plugin=plugin)
+        rel, rpath = w
+        if path is not None:
+            rpath = path
+        elif field:
+            rpath = (*rpath, field)
+        path = rpath
+        sf = self.files.get(rel)
+        if sf is None or rel in self._dirty:
+            return Problem(message, severity, file=rel, path=path, rule=rule, source=source, plugin=plugin)
+        return sf.problem(message, path, severity, rule=rule, source=source, plugin=plugin)
+
+    def check(self) -> list[Problem]:
+        """Every problem: what loading found, the rules of the core and of each enabled plugin."""
+        problems = list(self.load_problems)
+        found, errors = self.host.call("unioncore_validate", Problem, workspace=self)
+        problems += found + errors
+        return self.apply_rule_settings(problems)
+
+    def apply_rule_settings(self, problems: Iterable[Problem]) -> list[Problem]:
+        """Drop switched-off rules and re-level others as `[rules]` in unioncore.toml says."""
+        out = []
+        for p in problems:
+            setting = self.config.rules.get(p.rule) if p.rule else None
+            if setting is not None:
+                if setting in ("off", "关闭"):
+                    continue
+                sev = Severity.parse(setting)
+                if sev is not None and sev is not p.severity:
+                    p = attrs.evolve(p, severity=sev)
+            out.append(p)
+        return sort_problems(out)
+
+    # -- statistics and report hooks ----------------------------------------------------------
+    def figures(self, period: Period | None = None) -> tuple[list[Figure], list[Problem]]:
+        period = period or Period.year(self.year)
+        return self.host.call("unioncore_statistics", Figure, workspace=self, period=period)
+
+    def report_sections(self, period: Period | None = None) -> tuple[list[ReportSection], list[Problem]]:
+        period = period or Period.year(self.year)
+        secs, problems = self.host.call(
+            "unioncore_report_sections", ReportSection, workspace=self, period=period
+        )
+        return sorted(secs, key=lambda s: s.order), problems
+
+    def tui_panels(self) -> tuple[list[TuiPanel], list[Problem]]:
+        return self.host.call("unioncore_tui_panels", TuiPanel, workspace=self)
+
+    # -- changes -----------------------------------------------------------------------------
+    @property
+    def dirty(self) -> bool:
+        return bool(self._dirty)
+
+    @property
+    def dirty_files(self) -> list[str]:
+        return sorted(self._dirty)
+
+    def member_field_errors(
+        self, values: Mapping[str, Any], *, member_id: str | None = None
+    ) -> list[tuple[str, str]]:
+        """Field-by-field problems of member values, for a form: [(field, Chinese message)]."""
+        errors = check_values(values, MEMBER_FIELDS)
+        bad = {f for f, _ in errors}
+        mid = values.get("id")
+        if "id" not in bad and mid:
+            if not layout.CODE_RE.match(str(mid)):
+                errors.append(("id", "会员编号只能含字母、数字、汉字、“-”和“_”"))
+            elif mid != member_id and mid in self.members:
+                errors.append(("id", f"会员编号“{mid}”已被 {self.members[str(mid)].name} 使用"))
+        for cat in values.get("categories") or ():
+            if cat not in self.categories:
+                errors.append(("categories", f"未知的会员类别“{cat}”"))
+        idn = values.get("id_number")
+        if idn and "id_number" not in bad:
+            info, reason = check_ric(str(idn))
+            if reason:
+                errors.append(("id_number", f"公民身份号码 {mask_ric(str(idn))} {reason}"))
+            elif info and values.get("gender") and values["gender"] != info.gender:
+                errors.append(("gender", f"性别与公民身份号码不符（号码显示为{info.gender}）"))
+            elif info:
+                other_id = self._id_number_index().get(info.number)
+                if other_id is not None and other_id != member_id and other_id in self.members:
+                    other = self.members[other_id]
+                    errors.append(("id_number", f"公民身份号码与会员 {other.id} {other.name} 重复"))
+        phone = values.get("phone")
+        if phone and "phone" not in bad:
+            reason = check_phone(str(phone))
+            if reason:
+                errors.append(("phone", f"手机号{reason}"))
+        return errors
+
+    def _id_number_index(self) -> dict[str, str]:
+        if self._by_id_number is None:
+            self._by_id_number = {m.id_number.upper(): m.id for m in self.members.values() if m.id_number}
+        return self._by_id_number
+
+    def member_by_id_number(self, id_number: str) -> Member | None:
+        """The member with this 公民身份号码 (imports match people by it)."""
+        mid = self._id_number_index().get(id_number.strip().upper())
+        return self.members.get(mid) if mid else None
+
+    def add_member(self, org: str, **values: Any) -> Member:
+        """Add a member to `org` (入会). A JOIN history line is added when none is given."""
+        self._require_org(org, grassroots=True)
+        values.setdefault("status", Status.ACTIVE.value)
+        if isinstance(values.get("status"), Status):
+            values["status"] = values["status"].value
+        errors = self.member_field_errors(values)
+        if errors:
+            raise ValidationError([Problem(m, path=(f,), rule="member.field") for f, m in errors])
+        clean = coerce_values(values, MEMBER_FIELDS)
+        if not clean.get("history") and clean.get("joined"):
+            clean["history"] = [{"date": clean["joined"], "kind": ChangeKind.JOIN.value}]
+        if not clean.get("gender") and clean.get("id_number"):
+            info, _ = check_ric(clean["id_number"])
+            clean["gender"] = info.gender if info else None
+        if clean.get("id_number"):
+            clean["id_number"] = clean["id_number"].strip().upper()
+        member = Member.from_values(clean, org, {})
+        self.members[member.id] = member
+        if member.id_number:
+            self._id_number_index()[member.id_number] = member.id
+        rel = layout.members_file(org)
+        self._member_files[rel].append(member.id)
+        self._dirty.add(rel)
+        return member
+
+    def update_member(self, member_id: str, **changes: Any) -> Member:
+        """Change fields of a member (not its organisation: use `transfer_member`)."""
+        old = self.members[member_id]
+        values = old.values()
+        values.update(changes)
+        if isinstance(values.get("status"), Status):
+            values["status"] = values["status"].value
+        values["history"] = None  # history is kept as objects below
+        errors = self.member_field_errors(values, member_id=member_id)
+        if errors:
+            raise ValidationError([Problem(m, path=(f,), rule="member.field") for f, m in errors])
+        if values.get("id") != member_id:
+            raise ValidationError([Problem("会员编号不能修改（一次入会，编号终身不变）", path=("id",))])
+        clean = coerce_values(values, MEMBER_FIELDS)
+        if clean.get("id_number"):
+            clean["id_number"] = clean["id_number"].strip().upper()
+        new = attrs.evolve(
+            Member.from_values(clean, old.org, old.category_data),
+            history=old.history,
+            status=Status(clean["status"]) if clean.get("status") else Status.ACTIVE,
+        )
+        self.members[member_id] = new
+        self._by_id_number = None
+        self._dirty.add(layout.members_file(old.org))
+        return new
+
+    def _change_status(
+        self, member_id: str, kind: ChangeKind, status: Status, day: datetime.date, note: str | None
+    ) -> Member:
+        old = self.members[member_id]
+        if not old.status.is_member:
+            raise ValidationError([Problem(f"{old.name} 当前状态为“{old.status.value}”，不能再{kind.value}")])
+        change = MembershipChange(date=day, kind=kind, note=note)
+        new = attrs.evolve(old, status=status, history=(*old.history, change))
+        self.members[member_id] = new
+        self._dirty.add(layout.members_file(old.org))
+        return new
+
+    def retire_member(self, member_id: str, day: datetime.date, note: str | None = None) -> Member:
+        """退休: the 会籍 is kept (保留会籍, 章程 Art 8) in the same union; dues stop."""
+        if self.members[member_id].status is Status.RETIRED:
+            raise ValidationError([Problem(f"{self.members[member_id].name} 已经退休")])
+        return self._change_status(member_id, ChangeKind.RETIRE, Status.RETIRED, day, note)
+
+    def leave_member(self, member_id: str, day: datetime.date, note: str | None = None) -> Member:
+        """退会 (章程 Art 6)."""
+        return self._change_status(member_id, ChangeKind.LEAVE, Status.LEFT, day, note)
+
+    def member_deceased(self, member_id: str, day: datetime.date, note: str | None = None) -> Member:
+        return self._change_status(member_id, ChangeKind.DECEASE, Status.DECEASED, day, note)
+
+    def transfer_member(
+        self,
+        member_id: str,
+        to_org: str | None,
+        day: datetime.date,
+        note: str | None = None,
+        *,
+        to_outside: str | None = None,
+    ) -> Member:
+        """转会: to another union of the workspace (the record moves, id and history stay), or
+        out of the workspace with `to_org=None, to_outside="单位名称"` (status 转出)."""
+        old = self.members[member_id]
+        if old.status is not Status.ACTIVE:
+            raise ValidationError([Problem(f"{old.name} 当前状态为“{old.status.value}”，不能转会")])
+        if to_org is None:
+            change = MembershipChange(
+                day, ChangeKind.TRANSFER_OUT, from_org=old.org, to_org=to_outside, note=note
+            )
+            new = attrs.evolve(old, status=Status.TRANSFERRED_OUT, history=(*old.history, change))
+            self.members[member_id] = new
+            self._dirty.add(layout.members_file(old.org))
+            return new
+        self._require_org(to_org, grassroots=True)
+        if to_org == old.org:
+            raise ValidationError([Problem("转入单位与当前单位相同", path=("to_org",))])
+        change = MembershipChange(day, ChangeKind.TRANSFER, from_org=old.org, to_org=to_org, note=note)
+        new = attrs.evolve(old, org=to_org, history=(*old.history, change))
+        src, dst = layout.members_file(old.org), layout.members_file(to_org)
+        self._member_files[src].remove(member_id)
+        self._member_files[dst].append(member_id)
+        self.members[member_id] = new
+        self._where.pop(("member", member_id), None)
+        self._dirty.update((src, dst))
+        return new
+
+    def add_event(self, org: str, **values: Any) -> Event:
+        self._require_org(org)
+        etype = self.event_types.get(values.get("type") or "")
+        type_fields = etype.fields if etype else ()
+        core = {k: v for k, v in values.items() if k not in {f.name for f in type_fields}}
+        own = {k: v for k, v in values.items() if k in {f.name for f in type_fields}}
+        errors = check_values(core, EVENT_FIELDS) + check_values(own, type_fields)
+        if etype is None:
+            errors.append(("type", f"未知的活动类型“{values.get('type')}”"))
+        eid = values.get("id")
+        if eid in self.events:
+            errors.append(("id", f"活动编号“{eid}”已存在"))
+        elif eid and not layout.CODE_RE.match(str(eid)):
+            errors.append(("id", "活动编号只能含字母、数字、汉字、“-”和“_”"))
+        for m in values.get("participants") or ():
+            if m not in self.members:
+                errors.append(("participants", f"参加会员“{m}”不存在"))
+                break
+        if errors:
+            raise ValidationError([Problem(m, path=(f,), rule="event.field") for f, m in errors])
+        clean = coerce_values(core, EVENT_FIELDS)
+        event = Event.from_values(clean, org, coerce_values(own, type_fields) if own else {})
+        event = attrs.evolve(event, fields={k: v for k, v in event.fields.items() if v not in (None, [])})
+        self.events[event.id] = event
+        rel = layout.events_file(org, event.start.year)
+        self._event_files[rel].append(event.id)
+        self._dirty.add(rel)
+        return event
+
+    def add_entry(self, org: str, **values: Any) -> Entry:
+        """Add a ledger entry (记账) to `org`'s ledger of the entry's year."""
+        self._require_org(org)
+        errors = check_values(values, ENTRY_FIELDS)
+        bad = {f for f, _ in errors}
+        clean = coerce_values(values, ENTRY_FIELDS) if not errors else {}
+        if not errors:
+            errors += self._entry_errors(org, clean)
+        elif "account" not in bad and values.get("account") not in self.chart:
+            errors.append(("account", f"科目“{values.get('account')}”不在会计科目表中"))
+        if errors:
+            raise ValidationError([Problem(m, path=(f,), rule="entry.field") for f, m in errors])
+        entry = Entry.from_values(clean, org)
+        rel = layout.ledger_file(org, entry.date.year)
+        self.entries.setdefault(rel, []).append(entry)
+        self._dirty.add(rel)
+        return entry
+
+    def _entry_errors(self, org: str, v: Mapping[str, Any]) -> list[tuple[str, str]]:
+        errors: list[tuple[str, str]] = []
+        if v["account"] not in self.chart:
+            errors.append(("account", f"科目“{v['account']}”不在会计科目表中"))
+        if v.get("cash") and v["cash"] not in self.chart:
+            errors.append(("cash", f"对方科目“{v['cash']}”不在会计科目表中"))
+        if v["amount"] is not None and v["amount"] <= 0:
+            errors.append(("amount", "金额必须大于零（冲销请用“方向”）"))
+        rel = layout.ledger_file(org, v["date"].year)
+        if any(e.voucher == v["voucher"] for e in self.entries.get(rel, ())):
+            errors.append(("voucher", f"凭证号“{v['voucher']}”在{v['date'].year}年已使用"))
+        if v.get("member") and v["member"] not in self.members:
+            errors.append(("member", f"会员“{v['member']}”不存在"))
+        if v.get("event") and v["event"] not in self.events:
+            errors.append(("event", f"活动“{v['event']}”不存在"))
+        return errors
+
+    def add_record(self, collection: str, **values: Any) -> Record:
+        """Add a record to a plugin collection; it goes to the collection's default file."""
+        coll = self.collections[collection]
+        errors = check_values(values, coll.fields)
+        key = values.get(coll.key)
+        if key is None or key == "":
+            errors.append((coll.key, "缺少编号"))
+        elif str(key) in self.records.get(collection, {}):
+            errors.append((coll.key, f"编号“{key}”已存在"))
+        errors += self._ref_errors(coll.fields, values)
+        if errors:
+            raise ValidationError([Problem(m, path=(f,), plugin=coll.plugin) for f, m in errors])
+        clean = coerce_values(values, coll.fields)
+        rec = Record(collection, str(clean[coll.key]), clean)
+        rel = layout.plugin_file(coll.plugin or "core", coll.file_for(clean))
+        self.records.setdefault(collection, {})[rec.key] = rec
+        self._record_files[rel].append((collection, rec.key))
+        self._record_file_of[(collection, rec.key)] = rel
+        self._dirty.add(rel)
+        return rec
+
+    def update_record(self, collection: str, key: str, **changes: Any) -> Record:
+        coll = self.collections[collection]
+        old = self.records[collection][key]
+        values = dict(old.data)
+        values.update(changes)
+        errors = check_values(values, coll.fields) + self._ref_errors(coll.fields, values)
+        if str(values.get(coll.key)) != key:
+            errors.append((coll.key, "编号不能修改"))
+        if errors:
+            raise ValidationError([Problem(m, path=(f,), plugin=coll.plugin) for f, m in errors])
+        rec = Record(collection, key, coerce_values(values, coll.fields))
+        self.records[collection][key] = rec
+        self._dirty.add(self._record_file_of[(collection, key)])
+        return rec
+
+    def _ref_errors(self, fields: Iterable[Field], values: Mapping[str, Any]) -> list[tuple[str, str]]:
+        errors = []
+        for f in fields:
+            if f.ref is None or not values.get(f.name):
+                continue
+            v = values[f.name]
+            for item in v if isinstance(v, list) else [v]:
+                if not self.ref_exists(f.ref, str(item)):
+                    errors.append((f.name, f"“{f.title}”引用的“{item}”不存在"))
+                    break
+        return errors
+
+    def ref_exists(self, kind: str, key: str) -> bool:
+        if kind == "member":
+            return key in self.members
+        if kind == "organisation":
+            return key in self.organisations
+        if kind == "event":
+            return key in self.events
+        return key in self.records.get(kind, {})
+
+    def _require_org(self, code: str, grassroots: bool = False) -> Organisation:
+        org = self.organisations.get(code)
+        if org is None:
+            raise ValidationError([Problem(f"组织“{code}”不存在", path=("org",))])
+        if grassroots and org.kind.is_federation:
+            raise ValidationError(
+                [Problem(f"{org.name}是{org.kind.value}，会员应登记在基层工会", path=("org",))]
+            )
+        return org
+
+    def add_organisation(self, **values: Any) -> Organisation:
+        errors = check_values(values, ORGANISATION_FIELDS)
+        code = values.get("code")
+        if code in self.organisations:
+            errors.append(("code", f"组织代码“{code}”已存在"))
+        elif code and not layout.CODE_RE.match(str(code)):
+            errors.append(("code", "组织代码只能含字母、数字、汉字、“-”和“_”（它也是文件夹名）"))
+        for ref in [values.get("parent"), *(values.get("also_under") or [])]:
+            if ref and ref not in self.organisations:
+                errors.append(("parent", f"上级工会“{ref}”不存在"))
+        if values.get("uscc"):
+            reason = check_uscc(str(values["uscc"]))
+            if reason:
+                errors.append(("uscc", f"统一社会信用代码{reason}"))
+        if errors:
+            raise ValidationError([Problem(m, path=(f,), rule="org.field") for f, m in errors])
+        org = Organisation.from_values(coerce_values(values, ORGANISATION_FIELDS), [], [])
+        self.organisations[org.code] = org
+        self._dirty.add(layout.org_file(org.code))
+        return org
+
+    def set_opening(self, org: str, year: int, balances: Mapping[str, Decimal]) -> Opening:
+        """Set the opening balances (期初余额) of an organisation's ledger year."""
+        self._require_org(org)
+        bad = [a for a in balances if a not in self.chart]
+        if bad:
+            raise ValidationError([Problem(f"科目“{bad[0]}”不在会计科目表中", path=("opening", bad[0]))])
+        rel = layout.ledger_file(org, year)
+        self.openings[rel] = Opening(org, year, dict(balances))
+        self.entries.setdefault(rel, [])
+        self._dirty.add(rel)
+        return self.openings[rel]
+
+    def set_budget(
+        self,
+        org: str,
+        year: int,
+        lines: Iterable[BudgetLine],
+        adjustments: Iterable[BudgetAdjustment] = (),
+    ) -> Budget:
+        """Set an organisation's budget for a year (预算) with its adjustments (调整)."""
+        self._require_org(org)
+        budget = Budget(org, year, tuple(lines), tuple(adjustments))
+        accounts = [ln.account for ln in budget.lines] + [a.account for a in budget.adjustments]
+        bad = [a for a in accounts if a not in self.chart]
+        if bad:
+            raise ValidationError([Problem(f"科目“{bad[0]}”不在会计科目表中", path=("account",))])
+        rel = layout.budget_file(org, year)
+        self.budgets[rel] = budget
+        self._dirty.add(rel)
+        return budget
+
+    def replace_organisation(self, org: Organisation) -> None:
+        """Store an organisation changed with `attrs.evolve` (committees, enterprises…)."""
+        if org.code not in self.organisations:
+            raise ValidationError([Problem(f"组织“{org.code}”不存在")])
+        self.organisations[org.code] = org
+        self._dirty.add(layout.org_file(org.code))
+
+    # -- saving -------------------------------------------------------------------------------
+    def render(self, rel: str, data: dict[str, Any] | None = None) -> str:
+        """The canonical text of one file from the records in memory."""
+        data = _drop_empty(self._file_data(rel) if data is None else data)
+        body = tomli_w.dumps(data) if data else ""
+        sf = self.files.get(rel)
+        header = sf.header() if sf is not None and sf.loaded else ""
+        if header and body and not header.endswith("\n\n"):
+            header += "\n" if header.endswith("\n") else "\n\n"
+        return header + body
+
+    def _file_data(self, rel: str) -> dict[str, Any]:
+        if rel == layout.CONFIG:
+            return self.config.to_toml()
+        parts = rel.split("/")
+        if parts[0] == layout.ORGS and len(parts) >= 3:
+            code = parts[1]
+            if parts[2] == layout.ORG_FILE:
+                org = self.organisations[code]
+                return {
+                    "organisation": encode_fields(org.org_values(), ORGANISATION_FIELDS),
+                    "committee": [encode_fields(c, COMMITTEE_FIELDS) for c in org.committee_values()],
+                    "enterprise": [encode_fields(e, ENTERPRISE_FIELDS) for e in org.enterprise_values()],
+                }
+            if parts[2] == layout.MEMBERS_FILE:
+                return {
+                    "member": [self._member_dict(self.members[m]) for m in self._member_files.get(rel, ())]
+                }
+            if parts[2] == layout.EVENTS_DIR:
+                return {"event": [self._event_dict(self.events[e]) for e in self._event_files.get(rel, ())]}
+            if parts[2] == layout.LEDGER_DIR:
+                opening = self.openings.get(rel)
+                return {
+                    "opening": {k: format_money(v) for k, v in opening.balances.items()} if opening else {},
+                    "entry": [encode_fields(e.values(), ENTRY_FIELDS) for e in self.entries.get(rel, ())],
+                }
+            if parts[2] == layout.BUDGET_DIR:
+                budget = self.budgets.get(rel)
+                if budget is None:
+                    return {}
+                return {
+                    "line": [encode_fields(attrs.asdict(ln), BUDGET_LINE_FIELDS) for ln in budget.lines],
+                    "adjustment": [
+                        encode_fields(attrs.asdict(a), BUDGET_ADJUSTMENT_FIELDS) for a in budget.adjustments
+                    ],
+                }
+        if parts[0] == layout.PLUGINS:
+            out: dict[str, list[dict[str, Any]]] = {}
+            for coll_name, key in self._record_files.get(rel, ()):
+                coll = self.collections[coll_name]
+                out.setdefault(coll.table, []).append(
+                    encode_fields(self.records[coll_name][key].data, coll.fields)
+                )
+            return dict(out)
+        raise KeyError(rel)
+
+    def _member_dict(self, m: Member) -> dict[str, Any]:
+        d = encode_fields(m.values(), MEMBER_FIELDS)
+        for cat_id, data in m.category_data.items():
+            cat = self.categories.get(cat_id)
+            if cat is not None and data:
+                d[cat_id] = encode_fields(data, cat.fields)
+        return d
+
+    def _event_dict(self, e: Event) -> dict[str, Any]:
+        d = encode_fields(e.values(), EVENT_FIELDS)
+        etype = self.event_types.get(e.type)
+        if etype is not None and e.fields:
+            d.update(encode_fields(e.fields, etype.fields))
+        return d
+
+    def save(self) -> list[str]:
+        """Write every changed file atomically; returns the files written.
+
+        Refuses the whole save (nothing written) when any changed file failed to load, changed on
+        disk since it was read, or has hand-written comments below its header that a rewrite would
+        lose. A file whose canonical text equals what is on disk is not touched.
+        """
+        plan: list[tuple[str, str, int]] = []
+        problems: list[Problem] = []
+        for rel in sorted(self._dirty):
+            sf = self.files.get(rel)
+            path = self.root / rel
+            if sf is not None:
+                if not sf.writable:
+                    problems.append(
+                        Problem(
+                            "此文件加载时有错误，为免丢失数据不会覆盖它：请先修正文件再保存",
+                            file=rel,
+                            rule="save.failed-file",
+                        )
+                    )
+                    continue
+                conflict = _changed_on_disk(path, sf)
+                if conflict:
+                    problems.append(Problem(conflict, file=rel, rule="save.conflict"))
+                    continue
+                comments = sf.body_comment_lines()
+                if comments:
+                    problems.append(
+                        Problem(
+                            "文件中有手写注释，保存会丢失它们，已拒绝保存：请把注释移到文件开头（开头的注释会保留）或删除",
+                            file=rel,
+                            line=comments[0],
+                            rule="save.comments",
+                        )
+                    )
+                    continue
+            elif path.exists():
+                problems.append(
+                    Problem(
+                        "文件在打开工作区后由其他程序创建，未覆盖：请重新打开工作区",
+                        file=rel,
+                        rule="save.conflict",
+                    )
+                )
+                continue
+            data = self._file_data(rel)
+            text = self.render(rel, data)
+            if sf is not None and text == sf.text and not sf.had_bom:
+                continue
+            gained = _count_records(data) - (_count_records(sf.data) if sf is not None and sf.data else 0)
+            plan.append((rel, text, gained))
+        if problems:
+            raise SaveError(problems)
+        # files that gain records first: a crash between two files may duplicate a moved member
+        # (reported as a duplicate id on the next load), never lose one
+        plan.sort(key=lambda p: -p[2])
+        written = []
+        for rel, text, _ in plan:
+            path = self.root / rel
+            raw = text.encode("utf-8")
+            atomic_write(path, raw)
+            self._after_write(rel, path, text, raw)
+            written.append(rel)
+        self._dirty.clear()
+        return sorted(written)
+
+    def _after_write(self, rel: str, path: Path, text: str, data: bytes) -> None:
+        import tomllib
+
+        st = path.stat()
+        sf = SourceFile(
+            rel=rel, path=path, digest=file_digest(data), size=st.st_size, mtime_ns=st.st_mtime_ns, text=text
+        )
+        sf.data = tomllib.loads(text)
+        self.files[rel] = sf
+        # positions of records in the file as now written
+        for i, mid in enumerate(self._member_files.get(rel, ())):
+            self._where[("member", mid)] = (rel, ("member", i))
+        for i, eid in enumerate(self._event_files.get(rel, ())):
+            self._where[("event", eid)] = (rel, ("event", i))
+        for i, e in enumerate(self.entries.get(rel, ())):
+            self._where[("entry", e.ref)] = (rel, ("entry", i))
+        counters: dict[str, int] = defaultdict(int)
+        for coll_name, key in self._record_files.get(rel, ()):
+            table = self.collections[coll_name].table
+            self._where[(coll_name, key)] = (rel, (table, counters[table]))
+            counters[table] += 1
+        if rel.endswith(layout.ORG_FILE):
+            self._where[("organisation", rel.split("/")[1])] = (rel, ("organisation",))
+
+    def changed_on_disk(self) -> list[str]:
+        """Files that another program changed, created or removed since they were read."""
+        out = []
+        for rel, sf in self.files.items():
+            if _changed_on_disk(self.root / rel, sf):
+                out.append(rel)
+        return sorted(out)
+
+    def iter_files(self) -> Iterator[SourceFile]:
+        return iter(self.files.values())
+
+
+def _changed_on_disk(path: Path, sf: SourceFile) -> str | None:
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return "文件在打开后已被其他程序删除，未保存：请重新打开工作区"
+    if st.st_size == sf.size and st.st_mtime_ns == sf.mtime_ns:
+        return None
+    try:
+        digest = file_digest(path.read_bytes())
+    except OSError as exc:
+        return f"无法读取文件以核对：{exc.strerror}"
+    if digest != sf.digest:
+        return "文件在打开后已被其他程序修改，为免覆盖对方的修改未保存：请重新加载（或另存自己的修改）"
+    return None
+
+
+def _count_records(data: Mapping[str, Any]) -> int:
+    return sum(len(v) for v in data.values() if isinstance(v, list))
+
+
+def _drop_empty(data: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in data.items() if not (isinstance(v, list | dict) and not v)}
