@@ -18,6 +18,23 @@ from .accounts import AccountClass, Chart
 from .schema import Field, Kind
 
 SIDES = ("借", "贷")
+# what a payment to people is for (基层工会经费收支管理办法: 慰问 and welfare items; 帮扶)
+PURPOSES = (
+    "节日慰问",
+    "生日慰问",
+    "婚育慰问",
+    "住院慰问",
+    "丧葬慰问",
+    "退休纪念",
+    "困难帮扶",
+    "送温暖",
+    "送清凉",
+    "金秋助学",
+    "奖励",
+    "其他",
+)
+FESTIVALS = ("元旦", "春节", "清明", "劳动节", "端午", "中秋", "国庆", "三八", "重阳", "其他")
+METHODS = ("实物", "现金", "购物卡", "提货券", "蛋糕券", "转账")
 
 ENTRY_FIELDS = (
     Field("voucher", label="凭证号", required=True),
@@ -30,6 +47,12 @@ ENTRY_FIELDS = (
     Field("member", label="会员", ref="member", help="慰问等发给个人时填"),
     Field("event", label="活动", ref="event"),
     Field("project", label="项目", help="项目支出的项目名称；不填为基本支出"),
+    Field("purpose", label="用途", choices=PURPOSES, help="发给个人的慰问、福利、帮扶的类别"),
+    Field("festival", label="节日", choices=FESTIVALS),
+    Field("method", label="发放方式", choices=METHODS),
+    Field("recipients", Kind.STR_LIST, label="领取人", ref="member", help="实名发放的会员编号"),
+    Field("approver", label="审批人"),
+    Field("signed", Kind.BOOL, label="已实名签收"),
 )
 
 BUDGET_LINE_FIELDS = (
@@ -61,6 +84,17 @@ class Entry:
     member: str | None = None
     event: str | None = None
     project: str | None = None
+    purpose: str | None = None
+    festival: str | None = None
+    method: str | None = None
+    recipients: tuple[str, ...] = ()
+    approver: str | None = None
+    signed: bool | None = None
+
+    @property
+    def people(self) -> tuple[str, ...]:
+        """Every member the money went to: `member` and `recipients`."""
+        return ((self.member,) if self.member else ()) + tuple(r for r in self.recipients if r != self.member)
 
     @property
     def ref(self) -> str:
@@ -111,10 +145,18 @@ class Entry:
             member=values.get("member"),
             event=values.get("event"),
             project=values.get("project"),
+            purpose=values.get("purpose"),
+            festival=values.get("festival"),
+            method=values.get("method"),
+            recipients=tuple(values.get("recipients") or ()),
+            approver=values.get("approver"),
+            signed=values.get("signed"),
         )
 
     def values(self) -> dict[str, Any]:
-        return {f.name: getattr(self, f.name) for f in ENTRY_FIELDS}
+        out = {f.name: getattr(self, f.name) for f in ENTRY_FIELDS}
+        out["recipients"] = list(self.recipients)
+        return out
 
 
 @attrs.frozen

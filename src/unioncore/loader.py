@@ -772,6 +772,9 @@ def _check_references(ws: Workspace, problems: list[Problem]) -> None:
                 at("entry", en.ref, f"会员“{en.member}”不存在", "member", "entry.ref")
             if en.event and en.event not in ws.events:
                 at("entry", en.ref, f"活动“{en.event}”不存在", "event", "entry.ref")
+            gone = [r for r in en.recipients if r not in ws.members]
+            if gone:
+                at("entry", en.ref, f"领取人“{gone[0]}”不存在", "recipients", "entry.ref")
     for coll in ws.collections.values():
         ref_fields = [f for f in coll.fields if f.ref]
         if not ref_fields:

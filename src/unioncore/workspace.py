@@ -549,6 +549,9 @@ class Workspace:
             errors.append(("member", f"会员“{v['member']}”不存在"))
         if v.get("event") and v["event"] not in self.events:
             errors.append(("event", f"活动“{v['event']}”不存在"))
+        gone = [r for r in v.get("recipients") or () if r not in self.members]
+        if gone:
+            errors.append(("recipients", f"领取人“{gone[0]}”不存在"))
         return errors
 
     def add_record(self, collection: str, **values: Any) -> Record:
