@@ -310,9 +310,18 @@ def _small_year(ws: Workspace, rng: random.Random, code: str, ids: list[str], co
             budget[account] = budget.get(account, Decimal(0)) + cost
     for festival, fmonth, fday in (("春节", 1, 20), ("中秋", 9, 20)):
         amount = Decimal(len(active) * (300 if festival == "春节" else 200))
-        entry(datetime.date(YEAR, fmonth, fday), "50105", amount, f"{festival}节日慰问品（{len(active)}人）",
-              purpose="节日慰问", festival=festival, method="实物", recipients=sorted(active),
-              approver=_chair(ws, code), signed=True)
+        entry(
+            datetime.date(YEAR, fmonth, fday),
+            "50105",
+            amount,
+            f"{festival}节日慰问品（{len(active)}人）",
+            purpose="节日慰问",
+            festival=festival,
+            method="实物",
+            recipients=sorted(active),
+            approver=_chair(ws, code),
+            signed=True,
+        )
         budget["50105"] = budget.get("50105", Decimal(0)) + amount
     for m in rng.sample(active, k=min(2, len(active))):
         amount = Decimal(rng.choice((500, 800, 1000)))

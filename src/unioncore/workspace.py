@@ -516,6 +516,44 @@ class Workspace:
         self._dirty.add(rel)
         return event
 
+    def update_event(self, event_id: str, **changes: Any) -> Event:
+        """Change fields of an event (its id and organiser stay; a new date may move it to another year's file)."""
+        old = self.events[event_id]
+        etype = self.event_types.get(changes.get("type", old.type))
+        type_fields = etype.fields if etype else ()
+        names = {f.name for f in type_fields}
+        core = old.values()
+        core.update({k: v for k, v in changes.items() if k not in names})
+        own = dict(old.fields) if etype and etype.id == old.type else {}
+        own.update({k: v for k, v in changes.items() if k in names})
+        core["result"] = None  # results are kept as objects below
+        errors = check_values(core, EVENT_FIELDS) + check_values(own, type_fields)
+        if etype is None:
+            errors.append(("type", f"未知的活动类型“{core.get('type')}”"))
+        if core.get("id") != event_id:
+            errors.append(("id", "活动编号不能修改"))
+        for m in core.get("participants") or ():
+            if m not in self.members:
+                errors.append(("participants", f"参加会员“{m}”不存在"))
+                break
+        if errors:
+            raise ValidationError([Problem(m, path=(f,), rule="event.field") for f, m in errors])
+        clean = coerce_values(core, EVENT_FIELDS)
+        new = Event.from_values(
+            clean, old.org, {k: v for k, v in coerce_values(own, type_fields).items() if v not in (None, [])}
+        )
+        new = attrs.evolve(new, results=changes.get("results", old.results))
+        old_rel = layout.events_file(old.org, old.start.year)
+        new_rel = layout.events_file(old.org, new.start.year)
+        if new_rel != old_rel:
+            self._event_files[old_rel].remove(event_id)
+            self._event_files[new_rel].append(event_id)
+            self._where.pop(("event", event_id), None)
+            self._dirty.add(old_rel)
+        self.events[event_id] = new
+        self._dirty.add(new_rel)
+        return new
+
     def add_entry(self, org: str, **values: Any) -> Entry:
         """Add a ledger entry (记账) to `org`'s ledger of the entry's year."""
         self._require_org(org)
