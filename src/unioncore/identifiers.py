@@ -55,7 +55,12 @@ def ric_check_char(first17: str) -> str:
 
 @functools.lru_cache(maxsize=8192)
 def _area_known(area: str, year: int) -> bool:
-    """Whether the 6-digit address code existed (stdnum's loc data, with validity years)."""
+    """Whether the 6-digit address code was in use at some time from the birth year on.
+
+    The code is the one in force where the number was issued (from 1984 on), not at birth, so a
+    person born in 1963 can rightly carry a code created in 1983: unlike stdnum's `get_birth_place`,
+    we accept any code whose validity did not end before the birth year.
+    """
     from stdnum import numdb
 
     results = numdb.get("cn/loc").info(area)
@@ -68,12 +73,9 @@ def _area_known(area: str, year: int) -> bool:
         if not county.startswith("["):
             return True
         span = county[1:].split("]")[0]
-        start, _, end = span.partition("-")
-        if start and year < int(start):
-            continue
-        if end and year > int(end):
-            continue
-        return True
+        _start, _, end = span.partition("-")
+        if not end or int(end) >= year:
+            return True
     return False
 
 

@@ -239,6 +239,13 @@ class LineIndex:
         if not path:
             return None
         p = tuple(path)
+        exact = self.positions.get(p)
+        if exact is not None:
+            return exact
+        # an array of tables has positions only for its elements: use the first one below `path`
+        below = [pos for key, pos in self.positions.items() if key[: len(p)] == p]
+        if below:
+            return min(below)
         while p:
             pos = self.positions.get(p)
             if pos is not None:
@@ -254,10 +261,11 @@ class LineIndex:
 def header_block(text: str) -> str:
     """The leading lines of a file that are only comments or blank (kept verbatim on save)."""
     end = 0
-    for raw in text.splitlines(keepends=True):
+    for raw in text.split("\n"):  # TOML lines end in \n only (str.splitlines splits on more)
+        raw += "\n"
         stripped = raw.strip()
         if stripped and not stripped.startswith("#"):
             break
         end += len(raw)
-    block = text[:end]
+    block = text[: min(end, len(text))]
     return block if "#" in block else ""

@@ -118,7 +118,12 @@ class Figure:
 
     def formatted(self) -> str:
         if isinstance(self.value, Decimal):
-            text = f"{self.value:,.2f}" if self.unit == "元" else f"{self.value.normalize():f}"
+            if self.unit == "元":
+                text = f"{self.value:,.2f}"
+            elif self.unit == "%":
+                text = f"{self.value:.1f}"
+            else:
+                text = f"{self.value.normalize():f}"
         else:
             text = f"{self.value:,}"
         return f"{text}{self.unit}"

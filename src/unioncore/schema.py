@@ -221,7 +221,7 @@ def decode_fields(
             out[f.name] = amount
         else:
             if f.required:
-                report(f"缺少必填字段“{f.title}”（{f.name}）", path)
+                report(f"缺少必填字段“{f.title}”（{f.name}）", (*path, f.name))
             out[f.name] = [] if f.kind in (Kind.STR_LIST, Kind.TABLE_LIST) else None
     for key in raw:
         if key not in known and not (extra_ok and extra_ok(key)):

@@ -19,7 +19,7 @@ from typing import Any
 import attrs
 import tomli_w
 
-from . import layout
+from . import layout, tomlwrite
 from .accounts import Chart
 from .config import Config
 from .event import EVENT_FIELDS, Event
@@ -351,9 +351,9 @@ class Workspace:
             info, reason = check_ric(str(idn))
             if reason:
                 errors.append(("id_number", f"公民身份号码 {mask_ric(str(idn))} {reason}"))
-            elif info and values.get("gender") and values["gender"] != info.gender:
-                errors.append(("gender", f"性别与公民身份号码不符（号码显示为{info.gender}）"))
-            elif info:
+            elif info is not None:
+                if values.get("gender") and values["gender"] != info.gender:
+                    errors.append(("gender", f"性别与公民身份号码不符（号码显示为{info.gender}）"))
                 other_id = self._id_number_index().get(info.number)
                 if other_id is not None and other_id != member_id and other_id in self.members:
                     other = self.members[other_id]
@@ -722,7 +722,12 @@ class Workspace:
     def render(self, rel: str, data: dict[str, Any] | None = None) -> str:
         """The canonical text of one file from the records in memory."""
         data = _drop_empty(self._file_data(rel) if data is None else data)
-        body = tomli_w.dumps(data) if data else ""
+        if not data:
+            body = ""
+        elif rel == layout.CONFIG:
+            body = tomli_w.dumps(data)
+        else:
+            body = tomlwrite.dumps(data)
         sf = self.files.get(rel)
         header = sf.header() if sf is not None and sf.loaded else ""
         if header and body and not header.endswith("\n\n"):

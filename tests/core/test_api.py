@@ -1,0 +1,125 @@
+"""The public API: queries and validated changes, as a Python developer uses them."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from conftest import open_ws
+
+import unioncore
+from unioncore import Period, ValidationError
+from unioncore.ledger import BudgetLine
+from unioncore.member import Status
+
+
+@pytest.fixture
+def ws(make_workspace):  # type: ignore[no-untyped-def]
+    root = make_workspace(
+        {
+            "orgs/A/members.toml": """
+                [[member]]
+                id = "M1"
+                name = "张三"
+                gender = "女"
+                id_number = "11010519491231002X"
+                joined = 2020-01-01
+            """
+        }
+    )
+    w, _ = open_ws(root)
+    return w
+
+
+def fields(err: pytest.ExceptionInfo[ValidationError]) -> set[object]:
+    return {p.path[0] for p in err.value.problems if p.path}
+
+
+def test_add_member_checks_each_field(ws) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(ValidationError) as err:
+        ws.add_member("A", id="M1", name="", phone="123", gender="男", id_number="11010519491231002X")
+    assert {"id", "name", "phone"} <= fields(err)
+    assert any("公民身份号码与会员 M1 张三 重复" in p.message for p in err.value.problems)
+    with pytest.raises(ValidationError) as err:
+        ws.add_member("F", id="M2", name="李四")
+    assert "会员应登记在基层工会" in err.value.problems[0].message
+    with pytest.raises(ValidationError):
+        ws.add_member("NOPE", id="M2", name="李四")
+
+
+def test_status_changes_are_dated_history(ws) -> None:  # type: ignore[no-untyped-def]
+    ws.retire_member("M1", datetime.date(2026, 5, 1))
+    m = ws.member("M1")
+    assert m.status is Status.RETIRED and m.history[-1].kind.value == "退休"
+    assert m.status_on(datetime.date(2026, 4, 30)) is Status.ACTIVE
+    assert m.status_on(datetime.date(2026, 5, 2)) is Status.RETIRED
+    with pytest.raises(ValidationError):
+        ws.retire_member("M1", datetime.date(2026, 6, 1))
+    with pytest.raises(ValidationError):
+        ws.transfer_member("M1", "A", datetime.date(2026, 6, 1))
+
+
+def test_leave_and_transfer_out(ws) -> None:  # type: ignore[no-untyped-def]
+    ws.add_member("A", id="M2", name="李四", joined=datetime.date(2021, 1, 1))
+    ws.transfer_member("M2", None, datetime.date(2026, 2, 1), to_outside="外区某公司工会")
+    assert ws.member("M2").status is Status.TRANSFERRED_OUT
+    assert ws.member("M2").status_on(datetime.date(2026, 1, 31)) is Status.ACTIVE
+    ws.leave_member("M1", datetime.date(2026, 3, 1), note="本人申请")
+    assert [m.id for m in ws.members_of("A", status=Status.ACTIVE)] == []
+
+
+def test_events_and_ledger_queries(ws) -> None:  # type: ignore[no-untyped-def]
+    ws.add_event(
+        "A",
+        id="E1",
+        type="education",
+        title="培训",
+        start=datetime.date(2026, 3, 1),
+        participants=["M1"],
+        hours=3,
+    )
+    with pytest.raises(ValidationError) as err:
+        ws.add_event("A", id="E1", type="education", title="重复", start=datetime.date(2026, 3, 2), hours="3")
+    assert {"id", "hours"} <= fields(err)
+    ws.add_entry(
+        "A", voucher="1", date=datetime.date(2026, 3, 1), account="50101", amount="120.00", event="E1"
+    )
+    with pytest.raises(ValidationError) as err:
+        ws.add_entry("A", voucher="1", date=datetime.date(2026, 3, 2), account="50101", amount=Decimal("-5"))
+    assert {"voucher", "amount"} <= fields(err)
+    with pytest.raises(ValidationError) as err:
+        ws.add_entry("A", voucher="2", date=datetime.date(2026, 3, 2), account="59999", amount="5.00")
+    assert fields(err) == {"account"}
+    assert [e.title for e in ws.events_of(type="education", period=Period.year(2026))] == ["培训"]
+    assert [e.voucher for e in ws.ledger(org="A", account="501")] == ["1"]
+    assert ws.balance("A", "102", 2026) == Decimal("-120.00")
+    ws.update_event("E1", start=datetime.date(2025, 12, 1))
+    assert "orgs/A/events/2025.toml" in ws.dirty_files
+
+
+def test_budget_and_opening(ws) -> None:  # type: ignore[no-untyped-def]
+    ws.set_opening("A", 2026, {"102": Decimal("500.00")})
+    ws.set_budget("A", 2026, [BudgetLine("50101", Decimal("800")), BudgetLine("50102", Decimal("200"))])
+    assert ws.budget("A", 2026).amount_for("501") == Decimal("1000")
+    assert ws.balance("A", "102", 2026) == Decimal("500.00")
+    with pytest.raises(ValidationError):
+        ws.set_budget("A", 2026, [BudgetLine("999", Decimal("1"))])
+    written = ws.save()
+    assert written == ["orgs/A/budget/2026.toml", "orgs/A/ledger/2026.toml"]
+    again, problems = unioncore.load(ws.root)
+    assert again.budget("A", 2026).amount_for("50102") == Decimal("200")
+    assert not [p for p in problems if p.is_error]
+
+
+def test_descendants_count_an_org_under_two_federations_once(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    root = make_workspace(
+        {
+            "orgs/I/organisation.toml": '[organisation]\ncode = "I"\nname = "餐饮行业工会联合会"\nkind = "行业工会联合会"\nparent = "F"\n',
+            "orgs/A/organisation.toml": '[organisation]\ncode = "A"\nname = "甲"\nkind = "基层工会"\nparent = "F"\nalso_under = ["I"]\n',
+        }
+    )
+    ws, problems = open_ws(root)
+    assert not [p for p in problems if p.is_error]
+    assert sorted(o.code for o in ws.descendants("F")) == ["A", "I"]
+    assert [o.code for o in ws.children("I")] == ["A"]
