@@ -36,6 +36,8 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "term_reminder_days": 180,
     # the reference date for checks and reminders ("today" unless set, for reproducible reports)
     "as_of": None,
+    # a plugin hook slower than this is reported (it cannot be stopped, only named)
+    "plugin_slow_seconds": 5.0,
 }
 
 WORKSPACE_FIELDS = (

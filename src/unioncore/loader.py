@@ -70,7 +70,10 @@ def load(
         if config_sf is not None:
             ws.files[layout.CONFIG] = config_sf
         return ws, problems
-    host = PluginHost(config.enabled, plugins)
+    slow = config.setting("plugin_slow_seconds")
+    host = PluginHost(
+        config.enabled, plugins, slow_seconds=float(slow) if isinstance(slow, int | float) else 5.0
+    )
     ws = Workspace(root, config, host)
     ws.files[layout.CONFIG] = config_sf
     problems += host.problems
@@ -122,8 +125,31 @@ def _read_config(root: Path, problems: list[Problem]) -> tuple[Config, SourceFil
         return config, sf
     data = sf.data
     report = _FileReport(sf, problems)
-    version = data.get("format_version", FORMAT_VERSION)
-    if not isinstance(version, int) or isinstance(version, bool):
+    version = data.get("format_version", 0)  # written before the key existed
+    if isinstance(version, int) and not isinstance(version, bool) and 0 <= version < FORMAT_VERSION:
+        from .migrate import migrate
+
+        try:
+            backup = migrate(root, version, FORMAT_VERSION)
+        except OSError as exc:
+            problems.append(
+                sf.problem(
+                    f"工作区格式需要从版本 {version} 升级，但无法写入：{exc.strerror or exc}",
+                    rule="workspace.version",
+                )
+            )
+            sf.data = None  # never write a workspace we could not migrate
+            return config, sf
+        problems.append(
+            Problem(
+                f"工作区格式已从版本 {version} 升级到 {FORMAT_VERSION}，原文件备份在 {backup.relative_to(root)}",
+                Severity.HINT,
+                file=layout.CONFIG,
+                rule="workspace.migrated",
+            )
+        )
+        return _read_config(root, problems)
+    if not isinstance(version, int) or isinstance(version, bool) or version < 0:
         report("format_version 应为整数", ("format_version",))
     elif version > FORMAT_VERSION:
         problems.append(
@@ -225,11 +251,15 @@ def _register(ws: Workspace, problems: list[Problem]) -> None:
 
 
 # -- organisations and their files -------------------------------------------------------------
-def _listdir(path: Path) -> list[str]:
+def _listdir(path: Path, temporaries: list[Path] | None = None) -> list[str]:
+    """Visible names in a folder; leftovers of a killed save are noted for the next save to remove."""
     try:
-        return sorted(n for n in os.listdir(path) if not n.startswith("."))
+        names = os.listdir(path)
     except OSError:
         return []
+    if temporaries is not None:
+        temporaries.extend(path / n for n in names if is_temporary(n))
+    return sorted(n for n in names if not n.startswith("."))
 
 
 def _read(ws: Workspace, rel: str, problems: list[Problem]) -> SourceFile:
@@ -263,7 +293,7 @@ def _unknown_tables(sf: SourceFile, known: set[str], report: _FileReport) -> Non
 
 def _read_orgs(ws: Workspace, problems: list[Problem]) -> None:
     orgs_dir = ws.root / layout.ORGS
-    for name in _listdir(ws.root):
+    for name in _listdir(ws.root, ws.stale_temporaries):
         if name.endswith(".toml") and name != layout.CONFIG:
             problems.append(
                 Problem("未识别的文件，已忽略", Severity.WARNING, file=name, rule="workspace.unknown-file")
@@ -281,14 +311,14 @@ def _read_orgs(ws: Workspace, problems: list[Problem]) -> None:
             )
             continue
         _read_org(ws, code, _read(ws, rel, problems), problems)
-        for entry in _listdir(orgs_dir / code):
+        for entry in _listdir(orgs_dir / code, ws.stale_temporaries):
             full = orgs_dir / code / entry
             if entry in (layout.ORG_FILE,):
                 continue
             if entry == layout.MEMBERS_FILE:
                 _read_members(ws, code, _read(ws, f"{base}/{entry}", problems), problems)
             elif entry in (layout.EVENTS_DIR, layout.LEDGER_DIR, layout.BUDGET_DIR) and full.is_dir():
-                for fname in _listdir(full):
+                for fname in _listdir(full, ws.stale_temporaries):
                     frel = f"{base}/{entry}/{fname}"
                     m = layout.YEAR_FILE_RE.match(fname)
                     if m is None:
@@ -660,6 +690,7 @@ def _read_plugin_files(ws: Workspace, problems: list[Problem]) -> None:
         tables = by_plugin.get(plugin, {})
         for dirpath, dirnames, filenames in os.walk(base / plugin):
             dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            ws.stale_temporaries.extend(Path(dirpath, n) for n in filenames if is_temporary(n))
             for fname in sorted(filenames):
                 if not fname.endswith(".toml") or fname.startswith("."):
                     continue

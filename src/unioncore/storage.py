@@ -7,13 +7,17 @@ owner only (0600, folders 0700): union records hold personal data.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import os
 import secrets
+from collections.abc import Iterator
 from pathlib import Path
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700
 TMP_MARK = ".tmp-"
+LOCK_FILE = ".unioncore.lock"
 
 
 def ensure_dir(path: Path) -> None:
@@ -67,3 +71,42 @@ def _fsync_dir(path: Path) -> None:
 
 def is_temporary(name: str) -> bool:
     return name.startswith(".") and TMP_MARK in name
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # pragma: no cover - another user's process
+        return True
+    return True
+
+
+def remove_stale_temporaries(path: Path) -> None:
+    """Remove temporary files left next to `path` by a writer that was killed mid-save."""
+    prefix = f".{path.name}{TMP_MARK}"
+    try:
+        names = os.listdir(path.parent)
+    except FileNotFoundError:
+        return
+    for name in names:
+        if not name.startswith(prefix):
+            continue
+        pid_text = name[len(prefix) :].split("-", 1)[0]
+        if pid_text.isdigit() and int(pid_text) != os.getpid() and not _pid_alive(int(pid_text)):
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(path.parent / name)
+
+
+@contextlib.contextmanager
+def workspace_lock(root: Path) -> Iterator[None]:
+    """An exclusive advisory lock (flock) on the workspace for the length of a save."""
+    ensure_dir(root)
+    fd = os.open(root / LOCK_FILE, os.O_RDWR | os.O_CREAT, FILE_MODE)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)

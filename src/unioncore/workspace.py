@@ -63,7 +63,7 @@ from .registry import (
 )
 from .schema import Field, check_values, coerce_values, encode_fields, format_money
 from .source import SourceFile, file_digest
-from .storage import atomic_write
+from .storage import TMP_MARK, atomic_write, remove_stale_temporaries, workspace_lock
 
 # A place of a record: (file, key path inside it)
 Where = tuple[str, KeyPath]
@@ -98,6 +98,8 @@ class Workspace:
         self._where: dict[tuple[str, str], Where] = {}
         self._dirty: set[str] = set()
         self._by_id_number: dict[str, str] | None = None
+        # temporary files a killed save left behind (found while loading; removed by the next save)
+        self.stale_temporaries: list[Path] = []
 
     # -- opening ---------------------------------------------------------------------------
     @classmethod
@@ -801,6 +803,18 @@ class Workspace:
         disk since it was read, or has hand-written comments below its header that a rewrite would
         lose. A file whose canonical text equals what is on disk is not touched.
         """
+        if not self._dirty:
+            return []
+        # compare-before-write under a short exclusive lock, so that two programs saving at the same
+        # moment cannot both pass the check and overwrite each other
+        with workspace_lock(self.root):
+            written = self._save_locked()
+            for tmp in self.stale_temporaries:
+                remove_stale_temporaries(tmp.parent / tmp.name.split(TMP_MARK)[0][1:])
+            self.stale_temporaries.clear()
+            return written
+
+    def _save_locked(self) -> list[str]:
         plan: list[tuple[str, str, int]] = []
         problems: list[Problem] = []
         for rel in sorted(self._dirty):
@@ -855,6 +869,7 @@ class Workspace:
         for rel, text, _ in plan:
             path = self.root / rel
             raw = text.encode("utf-8")
+            remove_stale_temporaries(path)
             atomic_write(path, raw)
             self._after_write(rel, path, text, raw)
             written.append(rel)
