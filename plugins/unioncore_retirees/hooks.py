@@ -1,1 +1,57 @@
-"""Hook implementations of the retirees plugin (registered under the entry-point group `unioncore`)."""
+"""Hook implementations of the retirees plugin (registered under the entry-point group `unioncore`).
+
+The plugin works with the core alone: Textual is imported only when the TUI builds the panel.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from unioncore import Collection, Figure, Period, Problem, ReportSection, Rule, TuiPanel, hookimpl
+
+from . import activities, report, stats, visits
+from .records import COLLECTIONS
+from .rules import RULES
+from .settings import load_settings
+
+if TYPE_CHECKING:
+    from unioncore import Workspace
+
+
+@hookimpl
+def unioncore_collections() -> list[Collection]:
+    return COLLECTIONS
+
+
+@hookimpl
+def unioncore_rules() -> list[Rule]:
+    return RULES
+
+
+@hookimpl
+def unioncore_validate(workspace: Workspace) -> list[Problem]:
+    settings, problems = load_settings(workspace)
+    return problems + visits.check(workspace, settings) + activities.check(workspace, settings)
+
+
+@hookimpl
+def unioncore_statistics(workspace: Workspace, period: Period) -> list[Figure]:
+    settings, _ = load_settings(workspace)
+    return stats.figures(workspace, period, settings)
+
+
+@hookimpl
+def unioncore_report_sections(workspace: Workspace, period: Period) -> list[ReportSection]:
+    settings, _ = load_settings(workspace)
+    return report.section(stats.figures(workspace, period, settings))
+
+
+def _panel(workspace: Any) -> Any:
+    from .panel import RetireesPanel  # Textual only when the TUI asks for the panel
+
+    return RetireesPanel(workspace)
+
+
+@hookimpl
+def unioncore_tui_panels(workspace: Workspace) -> list[TuiPanel]:
+    return [TuiPanel("retirees", "退休职工", _panel)]
