@@ -1,1 +1,73 @@
-"""Hook implementations of the competitions plugin (registered under the entry-point group `unioncore`)."""
+"""Hook implementations of the competitions plugin (registered under the entry-point group `unioncore`).
+
+劳动竞赛 and skill contests are core `labour_competition` events and 劳模 are core members of the
+category `model_worker`; this plugin adds contest details (kind, teams, prizes), honours (荣誉称号),
+the rules on them and on 劳模 care visits, figures, a report section and a TUI tab.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from unioncore import Collection, Figure, Period, Problem, ReportSection, Rule, TuiPanel, hookimpl
+
+from . import contests, honours, model_workers, report, settings, stats
+from .records import COLLECTIONS
+
+if TYPE_CHECKING:
+    from unioncore import Workspace
+
+RULES = [
+    Rule(
+        settings.RULE,
+        "unioncore.toml 中 competitions 插件的设置（settings.competitions）有效",
+        source=settings.SOURCE,
+    ),
+    *contests.RULES,
+    *honours.RULES,
+    *model_workers.RULES,
+]
+
+
+@hookimpl
+def unioncore_collections() -> list[Collection]:
+    return list(COLLECTIONS)
+
+
+@hookimpl
+def unioncore_rules() -> list[Rule]:
+    return list(RULES)
+
+
+@hookimpl
+def unioncore_validate(workspace: Workspace) -> list[Problem]:
+    conf, problems = settings.read(workspace)
+    return (
+        problems
+        + contests.check(workspace, conf)
+        + honours.check(workspace)
+        + model_workers.check(workspace, conf)
+    )
+
+
+@hookimpl
+def unioncore_statistics(workspace: Workspace, period: Period) -> list[Figure]:
+    conf, _ = settings.read(workspace)
+    return stats.figures(workspace, period, conf)
+
+
+@hookimpl
+def unioncore_report_sections(workspace: Workspace, period: Period) -> list[ReportSection]:
+    conf, _ = settings.read(workspace)
+    return report.section({f.key: f for f in stats.figures(workspace, period, conf)})
+
+
+def _panel(workspace: Any) -> Any:
+    from .panel import build  # Textual is imported only when the TUI asks for the tab
+
+    return build(workspace)
+
+
+@hookimpl
+def unioncore_tui_panels(workspace: Workspace) -> list[TuiPanel]:
+    return [TuiPanel("competitions", "劳动竞赛", _panel)]
