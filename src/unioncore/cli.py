@@ -10,6 +10,7 @@ from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from .loader import init, load
 from .problems import Severity, count_by_severity
@@ -63,7 +64,7 @@ def _figure_table(title: str, figs: list[Figure]) -> Table:
     t.add_column("数值", justify="right")
     t.add_column("说明", overflow="fold")
     for f in figs:
-        t.add_row(f.label, f.formatted(), f.note)
+        t.add_row(Text(f.label), Text(f.formatted()), Text(f.note))
     return t
 
 
@@ -146,7 +147,8 @@ def cmd_rules(args: argparse.Namespace) -> int:
     for r in sorted(rules, key=lambda r: r.code):
         level = configured.get(r.code)
         shown = r.severity.label if level is None else f"{r.severity.label} → {level}"
-        t.add_row(r.code, r.title, shown, r.source or "", r.plugin or "核心")
+        cells = (r.code, r.title, shown, r.source or "", r.plugin or "核心")
+        t.add_row(*(Text(c) for c in cells))  # plain text: a title may contain [brackets]
     _console().print(t)
     return 0
 

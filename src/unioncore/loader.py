@@ -9,6 +9,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from . import layout
 from .accounts import CASH_ACCOUNTS, Chart, extra_account
 from .config import ACCOUNT_FIELDS, FORMAT_VERSION, PLUGINS_FIELDS, WORKSPACE_FIELDS, Config
@@ -30,7 +32,7 @@ from .plugins import PluginHost
 from .problems import KeyPath, Problem, Severity
 from .records import Record
 from .registry import Collection, EventType, MemberCategory, Rule
-from .schema import decode_fields, parse_money
+from .schema import Field, Kind, decode_fields, parse_money
 from .source import SourceFile, read_source
 from .storage import is_temporary
 from .workspace import Workspace
@@ -807,23 +809,46 @@ def _check_references(ws: Workspace, problems: list[Problem]) -> None:
             if gone:
                 at("entry", en.ref, f"领取人“{gone[0]}”不存在", "recipients", "entry.ref")
     for coll in ws.collections.values():
-        ref_fields = [f for f in coll.fields if f.ref]
-        if not ref_fields:
+        if not _has_refs(coll.fields):
             continue
         for rec in ws.records.get(coll.name, {}).values():
-            for f in ref_fields:
-                v = rec.get(f.name)
-                for item in v if isinstance(v, list) else ([v] if v else []):
-                    if not ws.ref_exists(f.ref or "", str(item)):
-                        at(
-                            coll.name,
-                            rec.key,
-                            f"“{f.title}”引用的“{item}”不存在",
-                            f.name,
-                            "record.ref",
-                            coll.plugin,
-                        )
-                        break
+            w = ws.where(coll.name, rec.key)
+            for path, kind, item in _refs_in(rec.data, coll.fields, ()):
+                if ws.ref_exists(kind, item):
+                    continue
+                field = next((f for f in coll.fields if f.name == path[0]), None)
+                msg = f"“{field.title if field else path[0]}”引用的“{item}”不存在"
+                if w is None:
+                    problems.append(Problem(msg, rule="record.ref", plugin=coll.plugin))
+                else:
+                    p = _problem_in(ws, w[0], (*w[1], *path), msg, "record.ref")
+                    problems.append(attrs.evolve(p, plugin=coll.plugin))
+
+
+def _has_refs(fields: tuple[Field, ...]) -> bool:
+    return any(f.ref or _has_refs(f.fields) for f in fields)
+
+
+def _refs_in(
+    values: Mapping[str, Any], fields: tuple[Field, ...], path: KeyPath
+) -> list[tuple[KeyPath, str, str]]:
+    """(path, kind, key) of every reference in a record, nested tables included."""
+    out: list[tuple[KeyPath, str, str]] = []
+    for f in fields:
+        v = values.get(f.name)
+        if v is None:
+            continue
+        if f.kind is Kind.TABLE and isinstance(v, dict):
+            out += _refs_in(v, f.fields, (*path, f.name))
+        elif f.kind is Kind.TABLE_LIST and isinstance(v, list):
+            for i, item in enumerate(v):
+                if isinstance(item, dict):
+                    out += _refs_in(item, f.fields, (*path, f.name, i))
+        elif f.ref:
+            for item in v if isinstance(v, list) else [v]:
+                if item:
+                    out.append(((*path, f.name), f.ref, str(item)))
+    return out
 
 
 def _problem_in(ws: Workspace, rel: str, path: KeyPath, message: str, rule: str) -> Problem:

@@ -17,7 +17,6 @@ from pathlib import Path
 FILE_MODE = 0o600
 DIR_MODE = 0o700
 TMP_MARK = ".tmp-"
-LOCK_FILE = ".unioncore.lock"
 
 
 def ensure_dir(path: Path) -> None:
@@ -101,9 +100,12 @@ def remove_stale_temporaries(path: Path) -> None:
 
 @contextlib.contextmanager
 def workspace_lock(root: Path) -> Iterator[None]:
-    """An exclusive advisory lock (flock) on the workspace for the length of a save."""
+    """An exclusive advisory lock (flock) on the workspace folder itself for the length of a save.
+
+    Locking the folder's own descriptor leaves no lock file behind in the user's records.
+    """
     ensure_dir(root)
-    fd = os.open(root / LOCK_FILE, os.O_RDWR | os.O_CREAT, FILE_MODE)
+    fd = os.open(root, os.O_RDONLY)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         yield

@@ -649,7 +649,20 @@ class Workspace:
             return key in self.organisations
         if kind == "event":
             return key in self.events
+        if kind == "entry":
+            return self.entry(key) is not None
         return key in self.records.get(kind, {})
+
+    def entry(self, ref: str) -> Entry | None:
+        """The ledger entry with this reference ("org:year:voucher", see `Entry.ref`)."""
+        org, _, rest = ref.partition(":")
+        year, _, voucher = rest.partition(":")
+        if not year.isdigit():
+            return None
+        for e in self.entries.get(layout.ledger_file(org, int(year)), ()):
+            if e.voucher == voucher:
+                return e
+        return None
 
     def _require_org(self, code: str, grassroots: bool = False) -> Organisation:
         org = self.organisations.get(code)
