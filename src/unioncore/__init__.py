@@ -6,6 +6,7 @@ for m in ws.members_of("JD01-001"):
     print(m.name, m.masked_id_number)
 """
 
+from . import dues
 from .hookspecs import hookimpl
 from .loader import load
 from .problems import Problem, SaveError, Severity, UnioncoreError, ValidationError
@@ -42,6 +43,7 @@ __all__ = [
     "ValidationError",
     "Workspace",
     "__version__",
+    "dues",
     "hookimpl",
     "load",
 ]

@@ -228,7 +228,7 @@ class LineIndex:
         s = _Scanner(text)
         try:
             s.run()
-        except IndexError:  # pragma: no cover - only on text tomllib would have refused
+        except (IndexError, RecursionError):  # deep nesting: keep what was found before it
             pass
         self.positions = s.positions
         self.comment_lines = s.comment_lines
@@ -242,10 +242,10 @@ class LineIndex:
         exact = self.positions.get(p)
         if exact is not None:
             return exact
-        # an array of tables has positions only for its elements: use the first one below `path`
-        below = [pos for key, pos in self.positions.items() if key[: len(p)] == p]
-        if below:
-            return min(below)
+        # an array of tables has positions only for its elements: use the first one
+        first = self.positions.get((*p, 0))
+        if first is not None:
+            return first
         while p:
             pos = self.positions.get(p)
             if pos is not None:
