@@ -1,0 +1,1 @@
+"""The tabs of the main screen and the dialogs they open."""

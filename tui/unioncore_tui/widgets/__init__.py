@@ -1,0 +1,1 @@
+"""Reusable widgets: a paged table and forms built from the core's field declarations."""
