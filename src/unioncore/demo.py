@@ -106,12 +106,15 @@ def _add_members(
         if rng.random() < 0.03:
             cats.append("hardship")
         mid = f"M{counter.member:06d}"
+        ric = make_ric(rng, gender, born)
+        while ws.member_by_id_number(ric) is not None:  # one number, one person
+            ric = make_ric(rng, gender, born)
         ws.add_member(
             org,
             id=mid,
             name=make_name(rng, gender),
             gender=gender,
-            id_number=make_ric(rng, gender, born),
+            id_number=ric,
             phone=make_phone(rng),
             joined=joined,
             categories=cats,

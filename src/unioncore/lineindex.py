@@ -137,6 +137,7 @@ class _Scanner:
                 self.skip_ws_nl_comments()
                 if self.i >= self.n:
                     return
+                before = self.i
                 ch = t[self.i]
                 if ch == close:
                     self.i += 1
@@ -151,6 +152,8 @@ class _Scanner:
                         self.i += 1
                     self.skip_ws()
                 self.skip_value()
+                if self.i == before:  # not understood: step on rather than loop forever
+                    self.i += 1
             return
         while self.i < self.n and t[self.i] not in ",]}\n#":
             self.i += 1
@@ -165,6 +168,7 @@ class _Scanner:
             self.skip_ws_nl_comments()
             if self.i >= self.n:
                 break
+            start = self.i
             pos = (self.line, self.col())
             if t.startswith("[[", self.i):
                 self.i += 2
@@ -189,6 +193,9 @@ class _Scanner:
                 self.skip_value()
             self.skip_ws()
             self.skip_comment()
+            if self.i == start:  # a construct the scanner does not follow: go on at the next line
+                newline = t.find("\n", self.i)
+                self.i = self.n if newline < 0 else newline
 
     def _resolve(self, name: tuple[str, ...]) -> KeyPath:
         """Insert the current index of every array of tables along a header's dotted name."""

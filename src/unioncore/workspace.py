@@ -404,14 +404,20 @@ class Workspace:
         return member
 
     def update_member(self, member_id: str, **changes: Any) -> Member:
-        """Change fields of a member (not its organisation: use `transfer_member`)."""
+        """Change fields of a member (not its organisation: use `transfer_member`).
+
+        A category's own fields are passed as a dict under the category's id, e.g.
+        `update_member("M1", categories=["model_worker"], model_worker={"level": "市级"})`.
+        """
         old = self.members[member_id]
+        category_data, changes = self._split_category_data(changes, dict(old.category_data))
         values = old.values()
         values.update(changes)
         if isinstance(values.get("status"), Status):
             values["status"] = values["status"].value
         values["history"] = None  # history is kept as objects below
         errors = self.member_field_errors(values, member_id=member_id)
+        errors += self._category_errors(values.get("categories") or (), category_data)
         if errors:
             raise ValidationError([Problem(m, path=(f,), rule="member.field") for f, m in errors])
         if values.get("id") != member_id:
@@ -420,7 +426,7 @@ class Workspace:
         if clean.get("id_number"):
             clean["id_number"] = clean["id_number"].strip().upper()
         new = attrs.evolve(
-            Member.from_values(clean, old.org, old.category_data),
+            Member.from_values(clean, old.org, category_data),
             history=old.history,
             status=Status(clean["status"]) if clean.get("status") else Status.ACTIVE,
         )
@@ -428,6 +434,40 @@ class Workspace:
         self._by_id_number = None
         self._dirty.add(layout.members_file(old.org))
         return new
+
+    def _split_category_data(
+        self, changes: Mapping[str, Any], data: dict[str, dict[str, Any]]
+    ) -> tuple[dict[str, dict[str, Any]], dict[str, Any]]:
+        rest = {}
+        for key, value in changes.items():
+            cat = self.categories.get(key)
+            if cat is not None and cat.fields:
+                data[key] = dict(value or {})
+            else:
+                rest[key] = value
+        return data, rest
+
+    def _category_errors(
+        self, categories: Iterable[str], data: dict[str, dict[str, Any]]
+    ) -> list[tuple[str, str]]:
+        """Check each category's own fields, and coerce them in place."""
+        errors: list[tuple[str, str]] = []
+        for cid in list(data):
+            cat = self.categories.get(cid)
+            if cat is None:
+                continue
+            if cid not in categories:
+                del data[cid]  # the category was taken away: so are its fields
+                continue
+            errs = check_values(data[cid], cat.fields)
+            errors += [(cid, f"{cat.label}：{m}") for _f, m in errs]
+            if not errs:
+                data[cid] = coerce_values(data[cid], cat.fields)
+        for cid in categories:
+            cat = self.categories.get(cid)
+            if cat is not None and any(f.required for f in cat.fields) and cid not in data:
+                errors.append((cid, f"类别“{cat.label}”需要填写：{'、'.join(f.title for f in cat.fields if f.required)}"))
+        return errors
 
     def _change_status(
         self, member_id: str, kind: ChangeKind, status: Status, day: datetime.date, note: str | None
