@@ -466,7 +466,12 @@ class Workspace:
         for cid in categories:
             cat = self.categories.get(cid)
             if cat is not None and any(f.required for f in cat.fields) and cid not in data:
-                errors.append((cid, f"类别“{cat.label}”需要填写：{'、'.join(f.title for f in cat.fields if f.required)}"))
+                errors.append(
+                    (
+                        cid,
+                        f"类别“{cat.label}”需要填写：{'、'.join(f.title for f in cat.fields if f.required)}",
+                    )
+                )
         return errors
 
     def _change_status(
@@ -613,6 +618,51 @@ class Workspace:
         self.entries.setdefault(rel, []).append(entry)
         self._dirty.add(rel)
         return entry
+
+    def update_entry(self, ref: str, **changes: Any) -> Entry:
+        """Change a ledger entry (its organisation stays; a new date may move it to another year)."""
+        old = self.entry(ref)
+        if old is None:
+            raise ValidationError([Problem(f"凭证“{ref}”不存在")])
+        values = old.values()
+        values.update(changes)
+        errors = check_values(values, ENTRY_FIELDS)
+        clean = coerce_values(values, ENTRY_FIELDS) if not errors else {}
+        if not errors:
+            errors = [
+                (f, m)
+                for f, m in self._entry_errors(old.org, clean)
+                if not (
+                    f == "voucher" and clean["voucher"] == old.voucher and clean["date"].year == old.date.year
+                )
+            ]
+        if errors:
+            raise ValidationError([Problem(m, path=(f,), rule="entry.field") for f, m in errors])
+        new = Entry.from_values(clean, old.org)
+        old_rel = layout.ledger_file(old.org, old.date.year)
+        new_rel = layout.ledger_file(old.org, new.date.year)
+        entries = self.entries[old_rel]
+        i = next(k for k, e in enumerate(entries) if e.voucher == old.voucher)
+        if new_rel == old_rel:
+            entries[i] = new
+        else:
+            del entries[i]
+            self.entries.setdefault(new_rel, []).append(new)
+            self._where.pop(("entry", old.ref), None)
+            self._dirty.add(old_rel)
+        self._dirty.add(new_rel)
+        return new
+
+    def remove_entry(self, ref: str) -> Entry:
+        """Delete a ledger entry (作废); the file keeps the others in their order."""
+        old = self.entry(ref)
+        if old is None:
+            raise ValidationError([Problem(f"凭证“{ref}”不存在")])
+        rel = layout.ledger_file(old.org, old.date.year)
+        self.entries[rel] = [e for e in self.entries[rel] if e.voucher != old.voucher]
+        self._where.pop(("entry", old.ref), None)
+        self._dirty.add(rel)
+        return old
 
     def _entry_errors(self, org: str, v: Mapping[str, Any]) -> list[tuple[str, str]]:
         errors: list[tuple[str, str]] = []

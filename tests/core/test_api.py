@@ -123,3 +123,22 @@ def test_descendants_count_an_org_under_two_federations_once(make_workspace) -> 
     assert not [p for p in problems if p.is_error]
     assert sorted(o.code for o in ws.descendants("F")) == ["A", "I"]
     assert [o.code for o in ws.children("I")] == ["A"]
+
+
+def test_update_and_remove_entries(ws) -> None:  # type: ignore[no-untyped-def]
+    ws.add_entry("A", voucher="1", date=datetime.date(2026, 3, 1), account="50101", amount="120.00")
+    ws.add_entry("A", voucher="2", date=datetime.date(2026, 3, 2), account="401", amount="50.00")
+    e = ws.update_entry("A:2026:1", amount="130.00", memo="改正金额")
+    assert (e.amount, e.memo) == (Decimal("130.00"), "改正金额")
+    with pytest.raises(ValidationError) as err:
+        ws.update_entry("A:2026:1", voucher="2")
+    assert fields(err) == {"voucher"}
+    with pytest.raises(ValidationError):
+        ws.update_entry("A:2026:1", amount=0.5)
+    ws.update_entry("A:2026:2", date=datetime.date(2025, 12, 31))
+    assert ws.entry("A:2025:2") is not None and ws.entry("A:2026:2") is None
+    ws.remove_entry("A:2026:1")
+    assert ws.ledger(org="A", year=2026) == []
+    assert sorted(ws.save()) == ["orgs/A/ledger/2025.toml", "orgs/A/ledger/2026.toml"]
+    again, _ = open_ws(ws.root)
+    assert [e.ref for e in again.ledger(org="A")] == ["A:2025:2"]
