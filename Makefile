@@ -25,10 +25,14 @@ test: $(VENV)/.installed-test
 	$(MAKE) lint typecheck
 
 lint: $(VENV)/.installed-test
-	$(BIN)/ruff check src tui plugins tests examples/bookcorner
+	$(BIN)/ruff check src tui plugins tests examples/bookcorner bench
 
 typecheck: $(VENV)/.installed-test
 	$(BIN)/mypy
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+
+# speed at district scale (issue 8): prints a table and writes .bench/latest.json
+bench: $(VENV)/.installed-test
+	$(BIN)/python bench/run.py

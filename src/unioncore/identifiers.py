@@ -49,8 +49,9 @@ class RicInfo:
 
 
 def ric_check_char(first17: str) -> str:
-    total = sum(int(c) * w for c, w in zip(first17, _RIC_WEIGHTS, strict=True))
-    return _RIC_CHECK[total % 11]
+    """GB 11643 check character. Σ aᵢ·Wᵢ with Wᵢ = 2^(i−1) mod 11 equals, mod 11, reading the 17
+    digits as one base-13 number (13 ≡ 2 mod 11) — one C-level int() instead of a Python loop."""
+    return _RIC_CHECK[(2 * int(first17, 13)) % 11]
 
 
 @functools.lru_cache(maxsize=8192)

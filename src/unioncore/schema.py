@@ -199,6 +199,47 @@ def decode_value(f: Field, value: object, path: KeyPath, report: Report) -> Any:
     raise AssertionError(k)  # pragma: no cover
 
 
+def _fast(f: Field, value: object) -> bool:
+    """Whether `value` is plainly valid for `f`, so the full check can be skipped (the common case)."""
+    k = f.kind
+    t = type(value)
+    if k is Kind.STR:
+        return t is str and f.choices is None and (not f.required or bool(value))
+    if k is Kind.DATE:
+        return t is datetime.date
+    if k is Kind.INT:
+        return t is int and f.minimum is None and f.maximum is None and abs(int(value)) <= MAX_INT  # type: ignore[call-overload]
+    if k is Kind.BOOL:
+        return t is bool
+    return False
+
+
+class _Plan:
+    """Per field list: the names it knows (with `<money>_fen`) — computed once, not per record."""
+
+    __slots__ = ("fields", "known")
+
+    def __init__(self, fields: tuple[Field, ...]) -> None:
+        self.fields = fields
+        known = {f.name for f in fields}
+        known |= {f"{f.name}_fen" for f in fields if f.kind is Kind.MONEY}
+        self.known = frozenset(known)
+
+
+_PLANS: dict[int, tuple[tuple[Field, ...], _Plan]] = {}
+
+
+def _plan(fields: Iterable[Field]) -> _Plan:
+    if isinstance(fields, tuple):
+        hit = _PLANS.get(id(fields))
+        if hit is not None and hit[0] is fields:
+            return hit[1]
+        plan = _Plan(fields)
+        _PLANS[id(fields)] = (fields, plan)
+        return plan
+    return _Plan(tuple(fields))
+
+
 def decode_fields(
     raw: Mapping[str, Any],
     fields: Iterable[Field],
@@ -207,25 +248,25 @@ def decode_fields(
     extra_ok: Callable[[str], bool] | None = None,
 ) -> dict[str, Any]:
     """Decode a table against its fields. Missing optional fields become None (or [] for lists)."""
+    plan = _plan(fields)
     out: dict[str, Any] = {}
-    known: set[str] = set()
-    for f in fields:
-        known.add(f.name)
-        if f.name in raw:
-            out[f.name] = decode_value(f, raw[f.name], (*path, f.name), report)
-        elif f.kind is Kind.MONEY and f"{f.name}_fen" in raw:
-            known.add(f"{f.name}_fen")
-            amount, err = parse_fen(raw[f"{f.name}_fen"])
+    for f in plan.fields:
+        name = f.name
+        if name in raw:
+            value = raw[name]
+            out[name] = value if _fast(f, value) else decode_value(f, value, (*path, name), report)
+        elif f.kind is Kind.MONEY and f"{name}_fen" in raw:
+            amount, err = parse_fen(raw[f"{name}_fen"])
             if err:
-                report(f"“{f.title}”：{err}", (*path, f"{f.name}_fen"))
-            out[f.name] = amount
+                report(f"“{f.title}”：{err}", (*path, f"{name}_fen"))
+            out[name] = amount
         else:
             if f.required:
-                report(f"缺少必填字段“{f.title}”（{f.name}）", (*path, f.name))
-            out[f.name] = [] if f.kind in (Kind.STR_LIST, Kind.TABLE_LIST) else None
-    for key in raw:
-        if key not in known and not (extra_ok and extra_ok(key)):
-            if not (key.endswith("_fen") and key[:-4] in known):
+                report(f"缺少必填字段“{f.title}”（{name}）", (*path, name))
+            out[name] = [] if f.kind in (Kind.STR_LIST, Kind.TABLE_LIST) else None
+    if not plan.known.issuperset(raw):
+        for key in raw:
+            if key not in plan.known and not (extra_ok and extra_ok(key)):
                 report(f"未知字段“{key}”（拼写错误？）", (*path, key))
     return out
 
