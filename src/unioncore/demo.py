@@ -129,7 +129,9 @@ def _committee(
     rng: random.Random, ws: Workspace, org: str, ids: list[str], start: datetime.date, years: int
 ) -> Committee:
     end = start.replace(year=start.year + years) - datetime.timedelta(days=1)
-    chosen = rng.sample(ids, min(len(ids), 5)) if ids else []
+    # only members who had joined when the committee was elected can sit on it
+    eligible = [m for m in ids if (ws.members[m].joined or start) <= start] or ids
+    chosen = rng.sample(eligible, min(len(eligible), 5)) if eligible else []
     roles = ["主席", "副主席", "委员", "委员", "委员"]
     seats = tuple(
         CommitteeSeat(role=roles[i], member=m, name=ws.members[m].name) for i, m in enumerate(chosen)
