@@ -182,7 +182,8 @@ def main() -> int:
 
     def row(key: str, label: str, seconds: float, target: str, ok: bool | None, **extra: Any) -> None:
         rows[key] = {"label": label, "seconds": round(seconds, 4), "target": target, "met": ok, **extra}
-        print(f"  {label}: {seconds:.3f} s", flush=True)
+        unit = "MB" if key.endswith("memory") else "s"
+        print(f"  {label}: {seconds:.3f} {unit}", flush=True)
 
     base = median([child(BASELINE, str(ws))[0]["seconds"] for _ in range(args.runs)])
     row("baseline", "1. tomllib parses every file", base, "—", None)

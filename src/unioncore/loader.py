@@ -66,7 +66,7 @@ def load(
     config, config_sf = _read_config(root, problems)
     if as_of is not None:
         config.settings["as_of"] = as_of
-    if config_sf is None or (config_sf.data is None):
+    if config_sf is None or not config_sf.parsed:
         ws = Workspace(root, config, PluginHost([], plugins))
         ws.load_problems = problems
         if config_sf is not None:
@@ -84,6 +84,8 @@ def load(
     _read_orgs(ws, problems)
     _read_plugin_files(ws, problems)
     _check_references(ws, problems)
+    for sf in ws.files.values():
+        sf.release()
     ws.load_problems = problems
     return ws, ws.apply_rule_settings(problems)
 
@@ -143,7 +145,7 @@ def _read_config(root: Path, problems: list[Problem]) -> tuple[Config, SourceFil
                     rule="workspace.version",
                 )
             )
-            sf.data = None  # never write a workspace we could not migrate
+            sf.data, sf.parsed = None, False  # never write a workspace we could not migrate
             return config, sf
         problems.append(
             Problem(
@@ -164,7 +166,7 @@ def _read_config(root: Path, problems: list[Problem]) -> tuple[Config, SourceFil
                 rule="workspace.version",
             )
         )
-        sf.data = None  # refuse to read further or ever write it
+        sf.data, sf.parsed = None, False  # refuse to read further or ever write it
         return config, sf
     else:
         config.format_version = version

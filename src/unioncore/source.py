@@ -42,6 +42,8 @@ def parse_toml(text: str) -> dict[str, Any]:
         except Exception:
             pass
     return tomllib.loads(text)
+
+
 _TOMLLIB_POS = re.compile(r"\(at line (\d+), column (\d+)\)|at line (\d+), column (\d+)")
 _TOMLLIB_EOF = re.compile(r"\(at end of document\)")
 
@@ -87,7 +89,14 @@ def toml_error_message(exc: tomllib.TOMLDecodeError) -> tuple[str, int | None, i
 
 @attrs.define
 class SourceFile:
-    """One file as it was read. `data` is None when it could not be loaded."""
+    """One file as it was read.
+
+    While the workspace loads, `data` holds the parsed tables and `text` the file's text. Once every
+    record is decoded the loader releases both (`release()`): a district holds some 90 MB of TOML
+    whose text and tables would otherwise stay in memory beside the records. The text is read again
+    from disk only when a problem needs a line number or a save needs the header — and only if the
+    file's content hash is still the one loaded, so a line number always belongs to the loaded text.
+    """
 
     rel: str
     path: Path
@@ -98,31 +107,66 @@ class SourceFile:
     data: dict[str, Any] | None = None
     problems: list[Problem] = attrs.field(factory=list)
     had_bom: bool = False
+    parsed: bool = False  # the text was valid TOML
+    records: int = 0  # how many records it held (a save writes files that gain records first)
     # set by the loader when records of this file failed to decode: never rewrite it
     has_record_errors: bool = False
     _index: LineIndex | None = None
+    _released: bool = False
 
     @property
     def loaded(self) -> bool:
-        return self.data is not None
+        return self.parsed
 
     @property
     def writable(self) -> bool:
-        return self.data is not None and not self.has_record_errors
+        return self.parsed and not self.has_record_errors
 
-    def index(self) -> LineIndex:
+    def release(self) -> None:
+        """Drop the parsed tables and the text (they can be read again from disk)."""
+        if self.data is not None:
+            self.records = sum(len(v) for v in self.data.values() if isinstance(v, list))
+        self.data = None
+        if self.text and "#" not in self.text:
+            self.text = ""
+            self._released = True
+        self._index = None
+
+    def loaded_text(self) -> str | None:
+        """The text as loaded: kept, or read again if the file on disk still has the same content."""
+        if not self._released:
+            return self.text
+        try:
+            raw = self.path.read_bytes()
+        except OSError:
+            return None
+        if file_digest(raw) != self.digest:
+            return None  # changed since it was loaded: no line number rather than a wrong one
+        if raw.startswith(_BOM):
+            raw = raw[len(_BOM) :]
+        try:
+            return raw.decode("utf-8")
+        except UnicodeDecodeError:  # pragma: no cover - it decoded when it was loaded
+            return None
+
+    def index(self) -> LineIndex | None:
         if self._index is None:
-            self._index = LineIndex(self.text)
+            text = self.loaded_text()
+            if text is None:
+                return None
+            self._index = LineIndex(text)
         return self._index
 
     def locate(self, path: KeyPath | None) -> tuple[int | None, int | None]:
-        if path is None or not self.text:
+        if path is None or not self.parsed:
             return None, None
-        pos = self.index().locate(path)
+        index = self.index()
+        pos = index.locate(path) if index is not None else None
         return pos if pos else (None, None)
 
     def header(self) -> str:
-        """Leading comment block, kept verbatim when the file is rewritten."""
+        """Leading comment block, kept verbatim when the file is rewritten (files with a comment
+        keep their text in memory, so this never reads the disk)."""
         return header_block(self.text) if "#" in self.text else ""
 
     def body_comment_lines(self) -> list[int]:
@@ -131,7 +175,8 @@ class SourceFile:
             return []
         head = self.header()
         head_lines = head.count("\n")
-        return self.index().comments_after(head_lines)
+        index = self.index()
+        return index.comments_after(head_lines) if index is not None else []
 
     def problem(
         self,
@@ -205,6 +250,7 @@ def read_source(path: Path, rel: str) -> SourceFile:
     sf.text = text
     try:
         sf.data = parse_toml(text)
+        sf.parsed = True
     except tomllib.TOMLDecodeError as exc:
         msg, err_line, err_col = toml_error_message(exc)
         sf.problems.append(Problem(msg, file=rel, line=err_line, column=err_col, rule="file.toml"))

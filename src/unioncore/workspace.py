@@ -918,7 +918,7 @@ class Workspace:
             return written
 
     def _save_locked(self) -> list[str]:
-        plan: list[tuple[str, str, int]] = []
+        plan: list[tuple[str, str, int, int]] = []
         problems: list[Problem] = []
         for rel in sorted(self._dirty):
             sf = self.files.get(rel)
@@ -959,34 +959,34 @@ class Workspace:
                 continue
             data = self._file_data(rel)
             text = self.render(rel, data)
-            if sf is not None and text == sf.text and not sf.had_bom:
+            if sf is not None and not sf.had_bom and file_digest(text.encode("utf-8")) == sf.digest:
                 continue
-            gained = _count_records(data) - (_count_records(sf.data) if sf is not None and sf.data else 0)
-            plan.append((rel, text, gained))
+            count = _count_records(data)
+            plan.append((rel, text, count - (sf.records if sf is not None else 0), count))
         if problems:
             raise SaveError(problems)
         # files that gain records first: a crash between two files may duplicate a moved member
         # (reported as a duplicate id on the next load), never lose one
         plan.sort(key=lambda p: -p[2])
         written = []
-        for rel, text, _ in plan:
+        for rel, text, _gained, count in plan:
             path = self.root / rel
             raw = text.encode("utf-8")
             remove_stale_temporaries(path)
             atomic_write(path, raw)
-            self._after_write(rel, path, text, raw)
+            self._after_write(rel, path, text, raw, count)
             written.append(rel)
         self._dirty.clear()
         return sorted(written)
 
-    def _after_write(self, rel: str, path: Path, text: str, data: bytes) -> None:
-        import tomllib
-
+    def _after_write(self, rel: str, path: Path, text: str, data: bytes, records: int) -> None:
         st = path.stat()
         sf = SourceFile(
             rel=rel, path=path, digest=file_digest(data), size=st.st_size, mtime_ns=st.st_mtime_ns, text=text
         )
-        sf.data = tomllib.loads(text)
+        sf.parsed = True
+        sf.release()
+        sf.records = records
         self.files[rel] = sf
         # positions of records in the file as now written
         for i, mid in enumerate(self._member_files.get(rel, ())):

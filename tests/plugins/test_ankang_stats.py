@@ -518,7 +518,7 @@ def test_example_workspace() -> None:
     rels = [rel for rel in ws.files if rel.startswith("plugins/ankang/")]
     assert len(rels) >= 6
     for rel in rels:  # written in canonical form: a save would not change a byte
-        assert ws.render(rel) == ws.files[rel].text, rel
+        assert ws.render(rel) == ws.files[rel].loaded_text(), rel
     figs = ankang_figures(ws)
     assert figs["ankang.enrolment.units"].value == len(
         [r for r in ws.records_of("ankang_enrolment") if r["season"] == "2025-2026"]
