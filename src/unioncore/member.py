@@ -22,7 +22,7 @@ class Status(enum.Enum):
     @property
     def is_member(self) -> bool:
         """Still holds 会籍 in this workspace (in service or retained)."""
-        return self in (Status.ACTIVE, Status.RETIRED)
+        return self is Status.ACTIVE or self is Status.RETIRED
 
 
 class ChangeKind(enum.Enum):
@@ -120,7 +120,10 @@ class Member:
         if not self.history:
             return self.status
         status = Status.ACTIVE
-        for ch in sorted(self.history, key=lambda c: c.date):
+        history = self.history
+        if any(a.date > b.date for a, b in zip(history, history[1:], strict=False)):
+            history = tuple(sorted(history, key=lambda c: c.date))  # rare: written out of order
+        for ch in history:
             if ch.date > day:
                 break
             status = _STATUS_AFTER.get(ch.kind, status)

@@ -11,6 +11,7 @@ from collections import defaultdict
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
+from .accounts import AccountClass
 from .member import Member, Status
 from .registry import Figure, Period
 
@@ -30,13 +31,27 @@ def percent(part: int, whole: int) -> Decimal:
 
 
 def members_on(ws: Workspace, period: Period) -> list[tuple[Member, Status]]:
-    """Members with their standing at the end of the period (joined by then)."""
+    """Members with their standing at the end of the period (joined by then).
+
+    Computed once per workspace state and day: several figure groups need it, and a district has
+    100,000 members. The cache is keyed by the members mapping's identity and size and is dropped
+    when the workspace changes a member (the mapping's values are replaced, so its size and the
+    `changes` counter below tell).
+    """
+    key = (id(ws.members), len(ws.members), ws.change_count, period.end)
+    cached = _MEMBERS_ON.get(id(ws))
+    if cached is not None and cached[0] == key:
+        return cached[1]
     out = []
     for m in ws.members.values():
         st = m.status_on(period.end)
         if st is not None:
             out.append((m, st))
+    _MEMBERS_ON[id(ws)] = (key, out)
     return out
+
+
+_MEMBERS_ON: dict[int, tuple[tuple[int, int, int, object], list[tuple[Member, Status]]]] = {}
 
 
 def member_figures(ws: Workspace, period: Period) -> list[Figure]:
@@ -179,25 +194,45 @@ def fund_figures(ws: Workspace, period: Period) -> list[Figure]:
     income = expense = Decimal(0)
     income_refs: list[str] = []
     expense_refs: list[str] = []
+    # cash at the end of the period, in the same pass: opening balances plus movements to that day
+    year = period.end.year
+    cash = Decimal(0)
+    cash_orgs: set[str] = set()
+    for org in ws.organisations:
+        opening = ws.openings.get(f"orgs/{org}/ledger/{year}.toml")
+        if opening is not None:
+            cash += sum((v for k, v in opening.balances.items() if k[:3] in ("101", "102")), Decimal(0))
+            cash_orgs.add(org)
+    for rel, entries in ws.entries.items():
+        if not rel.endswith(f"/ledger/{year}.toml"):
+            continue
+        for e in entries:
+            if e.date > period.end:
+                continue
+            cash_orgs.add(e.org)
+            for acct, amount in e.postings(chart):
+                if acct[:3] in ("101", "102"):
+                    cash += amount
     for e in ws.ledger(period=period):
         acc = chart.get(e.account)
         if acc is None:
             continue
-        signed = e.signed_for(chart)
+        signed = e.amount if e.side is None else e.signed_for(chart)
         top = e.account[:3]
-        if e.is_income(chart):
+        ref = f"entry:{e.org}:{e.date.year}:{e.voucher}"
+        if acc.cls is AccountClass.INCOME:
             income += signed
-            income_refs.append(f"entry:{e.ref}")
-        elif e.is_expense(chart):
+            income_refs.append(ref)
+        elif acc.cls is AccountClass.EXPENSE:
             expense += signed
-            expense_refs.append(f"entry:{e.ref}")
+            expense_refs.append(ref)
         else:
             continue
         sums[top] += signed
-        refs[top].append(f"entry:{e.ref}")
+        refs[top].append(ref)
         if e.account != top:
             sums[e.account] += signed
-            refs[e.account].append(f"entry:{e.ref}")
+            refs[e.account].append(ref)
     figs = [
         Figure("funds.income", "本期收入合计", income, "元", FUNDS, tuple(income_refs)),
         Figure("funds.expense", "本期支出合计", expense, "元", FUNDS, tuple(expense_refs)),
@@ -211,18 +246,7 @@ def fund_figures(ws: Workspace, period: Period) -> list[Figure]:
         figs.append(
             Figure(f"funds.account.{code}", f"{code} {name}", sums[code], "元", FUNDS, tuple(refs[code]))
         )
-    # cash at the end of the period, over every organisation's ledger of that year
-    cash = Decimal(0)
-    cash_refs: list[str] = []
-    year = period.end.year
-    for org in ws.organisations:
-        opening = ws.opening(org, year)
-        has_ledger = bool(opening.balances) or bool(ws.entries.get(f"orgs/{org}/ledger/{year}.toml"))
-        if has_ledger:
-            cash += ws.balance(org, "101", year, until=period.end) + ws.balance(
-                org, "102", year, until=period.end
-            )
-            cash_refs.append(f"organisation:{org}")
+    cash_refs = [f"organisation:{org}" for org in ws.organisations if org in cash_orgs]
     figs.append(
         Figure("funds.cash", "期末货币资金（库存现金与银行存款）", cash, "元", FUNDS, tuple(cash_refs))
     )

@@ -98,6 +98,7 @@ class Workspace:
         self._where: dict[tuple[str, str], Where] = {}
         self._dirty: set[str] = set()
         self._by_id_number: dict[str, str] | None = None
+        self.change_count = 0  # bumped by every change, so derived caches know they are stale
         # temporary files a killed save left behind (found while loading; removed by the next save)
         self.stale_temporaries: list[Path] = []
 
@@ -208,9 +209,15 @@ class Workspace:
     ) -> list[Entry]:
         """Entries, filtered; `account` matches the account and its sub-accounts."""
         out: list[Entry] = []
-        for rel, entries in self.entries.items():
-            if org is not None and not rel.startswith(f"{layout.ORGS}/{org}/"):
-                continue
+        if org is not None and year is not None:  # one file: look it up, don't scan them all
+            rel = layout.ledger_file(org, year)
+            files: Iterable[tuple[str, list[Entry]]] = [(rel, self.entries.get(rel, []))]
+        elif org is not None:
+            prefix = f"{layout.ORGS}/{org}/"
+            files = [(rel, es) for rel, es in self.entries.items() if rel.startswith(prefix)]
+        else:
+            files = self.entries.items()
+        for _rel, entries in files:
             for e in entries:
                 if year is not None and e.date.year != year:
                     continue
@@ -325,6 +332,11 @@ class Workspace:
         return self.host.call("unioncore_tui_panels", TuiPanel, workspace=self)
 
     # -- changes -----------------------------------------------------------------------------
+    def _touch(self, *rels: str) -> None:
+        """Mark files as changed (to be saved) and derived caches as stale."""
+        self._dirty.update(rels)
+        self.change_count += 1
+
     @property
     def dirty(self) -> bool:
         return bool(self._dirty)
@@ -400,7 +412,7 @@ class Workspace:
             self._id_number_index()[member.id_number] = member.id
         rel = layout.members_file(org)
         self._member_files[rel].append(member.id)
-        self._dirty.add(rel)
+        self._touch(rel)
         return member
 
     def update_member(self, member_id: str, **changes: Any) -> Member:
@@ -432,7 +444,7 @@ class Workspace:
         )
         self.members[member_id] = new
         self._by_id_number = None
-        self._dirty.add(layout.members_file(old.org))
+        self._touch(layout.members_file(old.org))
         return new
 
     def _split_category_data(
@@ -483,7 +495,7 @@ class Workspace:
         change = MembershipChange(date=day, kind=kind, note=note)
         new = attrs.evolve(old, status=status, history=(*old.history, change))
         self.members[member_id] = new
-        self._dirty.add(layout.members_file(old.org))
+        self._touch(layout.members_file(old.org))
         return new
 
     def retire_member(self, member_id: str, day: datetime.date, note: str | None = None) -> Member:
@@ -519,7 +531,7 @@ class Workspace:
             )
             new = attrs.evolve(old, status=Status.TRANSFERRED_OUT, history=(*old.history, change))
             self.members[member_id] = new
-            self._dirty.add(layout.members_file(old.org))
+            self._touch(layout.members_file(old.org))
             return new
         self._require_org(to_org, grassroots=True)
         if to_org == old.org:
@@ -531,7 +543,7 @@ class Workspace:
         self._member_files[dst].append(member_id)
         self.members[member_id] = new
         self._where.pop(("member", member_id), None)
-        self._dirty.update((src, dst))
+        self._touch(src, dst)
         return new
 
     def add_event(self, org: str, **values: Any) -> Event:
@@ -560,7 +572,7 @@ class Workspace:
         self.events[event.id] = event
         rel = layout.events_file(org, event.start.year)
         self._event_files[rel].append(event.id)
-        self._dirty.add(rel)
+        self._touch(rel)
         return event
 
     def update_event(self, event_id: str, **changes: Any) -> Event:
@@ -596,9 +608,9 @@ class Workspace:
             self._event_files[old_rel].remove(event_id)
             self._event_files[new_rel].append(event_id)
             self._where.pop(("event", event_id), None)
-            self._dirty.add(old_rel)
+            self._touch(old_rel)
         self.events[event_id] = new
-        self._dirty.add(new_rel)
+        self._touch(new_rel)
         return new
 
     def add_entry(self, org: str, **values: Any) -> Entry:
@@ -616,7 +628,7 @@ class Workspace:
         entry = Entry.from_values(clean, org)
         rel = layout.ledger_file(org, entry.date.year)
         self.entries.setdefault(rel, []).append(entry)
-        self._dirty.add(rel)
+        self._touch(rel)
         return entry
 
     def update_entry(self, ref: str, **changes: Any) -> Entry:
@@ -649,8 +661,8 @@ class Workspace:
             del entries[i]
             self.entries.setdefault(new_rel, []).append(new)
             self._where.pop(("entry", old.ref), None)
-            self._dirty.add(old_rel)
-        self._dirty.add(new_rel)
+            self._touch(old_rel)
+        self._touch(new_rel)
         return new
 
     def remove_entry(self, ref: str) -> Entry:
@@ -661,7 +673,7 @@ class Workspace:
         rel = layout.ledger_file(old.org, old.date.year)
         self.entries[rel] = [e for e in self.entries[rel] if e.voucher != old.voucher]
         self._where.pop(("entry", old.ref), None)
-        self._dirty.add(rel)
+        self._touch(rel)
         return old
 
     def _entry_errors(self, org: str, v: Mapping[str, Any]) -> list[tuple[str, str]]:
@@ -702,7 +714,7 @@ class Workspace:
         self.records.setdefault(collection, {})[rec.key] = rec
         self._record_files[rel].append((collection, rec.key))
         self._record_file_of[(collection, rec.key)] = rel
-        self._dirty.add(rel)
+        self._touch(rel)
         return rec
 
     def update_record(self, collection: str, key: str, **changes: Any) -> Record:
@@ -717,7 +729,7 @@ class Workspace:
             raise ValidationError([Problem(m, path=(f,), plugin=coll.plugin) for f, m in errors])
         rec = Record(collection, key, coerce_values(values, coll.fields))
         self.records[collection][key] = rec
-        self._dirty.add(self._record_file_of[(collection, key)])
+        self._touch(self._record_file_of[(collection, key)])
         return rec
 
     def _ref_errors(self, fields: Iterable[Field], values: Mapping[str, Any]) -> list[tuple[str, str]]:
@@ -782,7 +794,7 @@ class Workspace:
             raise ValidationError([Problem(m, path=(f,), rule="org.field") for f, m in errors])
         org = Organisation.from_values(coerce_values(values, ORGANISATION_FIELDS), [], [])
         self.organisations[org.code] = org
-        self._dirty.add(layout.org_file(org.code))
+        self._touch(layout.org_file(org.code))
         return org
 
     def set_opening(self, org: str, year: int, balances: Mapping[str, Decimal]) -> Opening:
@@ -794,7 +806,7 @@ class Workspace:
         rel = layout.ledger_file(org, year)
         self.openings[rel] = Opening(org, year, dict(balances))
         self.entries.setdefault(rel, [])
-        self._dirty.add(rel)
+        self._touch(rel)
         return self.openings[rel]
 
     def set_budget(
@@ -813,7 +825,7 @@ class Workspace:
             raise ValidationError([Problem(f"科目“{bad[0]}”不在会计科目表中", path=("account",))])
         rel = layout.budget_file(org, year)
         self.budgets[rel] = budget
-        self._dirty.add(rel)
+        self._touch(rel)
         return budget
 
     def replace_organisation(self, org: Organisation) -> None:
@@ -821,7 +833,7 @@ class Workspace:
         if org.code not in self.organisations:
             raise ValidationError([Problem(f"组织“{org.code}”不存在")])
         self.organisations[org.code] = org
-        self._dirty.add(layout.org_file(org.code))
+        self._touch(layout.org_file(org.code))
 
     # -- saving -------------------------------------------------------------------------------
     def render(self, rel: str, data: dict[str, Any] | None = None) -> str:
