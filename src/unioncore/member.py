@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import itertools
 from typing import Any
 
 import attrs
@@ -121,7 +122,7 @@ class Member:
             return self.status
         status = Status.ACTIVE
         history = self.history
-        if any(a.date > b.date for a, b in zip(history, history[1:], strict=False)):
+        if any(a.date > b.date for a, b in itertools.pairwise(history)):
             history = tuple(sorted(history, key=lambda c: c.date))  # rare: written out of order
         for ch in history:
             if ch.date > day:
