@@ -154,13 +154,16 @@ def median(values: list[float]) -> float:
 
 
 def ledger_only(src: Path, dst: Path) -> None:
-    """A copy holding only what a ledger check needs: the organisations and their ledgers."""
+    """A copy holding only what a ledger check needs: the organisations, their ledgers, and the
+    members the entries name (慰问 recipients), without events and plugins."""
     shutil.rmtree(dst, ignore_errors=True)
     (dst / "orgs").mkdir(parents=True)
     shutil.copy(src / "unioncore.toml", dst / "unioncore.toml")
     for org in (src / "orgs").iterdir():
         (dst / "orgs" / org.name).mkdir()
         shutil.copy(org / "organisation.toml", dst / "orgs" / org.name / "organisation.toml")
+        if (org / "members.toml").is_file():
+            shutil.copy(org / "members.toml", dst / "orgs" / org.name / "members.toml")
         if (org / "ledger").is_dir():
             shutil.copytree(org / "ledger", dst / "orgs" / org.name / "ledger")
 

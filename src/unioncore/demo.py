@@ -381,7 +381,8 @@ def _fed_year(ws: Workspace, rng: random.Random, fed: str, all_ids: list[str], c
 
 # -- district scale ------------------------------------------------------------------------------
 def _district(root: Path, rng: random.Random) -> Workspace:
-    ws, _ = init(root, "云河区总工会", YEAR)
+    # as in most enterprises, dues are deducted from pay: the 401 entries name no one
+    ws, _ = init(root, "云河区总工会", YEAR, settings={"dues_by_payroll": True})
     counter = _Counter()
     ws.add_organisation(code="YH", name="云河区总工会", kind="总工会", founded=datetime.date(1984, 6, 1))
     streets = [f"YH{i + 1:02d}" for i in range(19)]

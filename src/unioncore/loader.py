@@ -87,11 +87,16 @@ def load(
     for sf in ws.files.values():
         sf.release()
     ws.load_problems = problems
-    return ws, ws.apply_rule_settings(problems)
+    return ws, ws.locate(ws.apply_rule_settings(problems))
 
 
 def init(
-    path: str | Path, name: str, year: int, *, enabled: list[str] | None = None
+    path: str | Path,
+    name: str,
+    year: int,
+    *,
+    enabled: list[str] | None = None,
+    settings: dict[str, Any] | None = None,
 ) -> tuple[Workspace, list[Problem]]:
     """Create a new, empty workspace folder (refuses a folder that already has unioncore.toml)."""
     import tomli_w
@@ -102,7 +107,7 @@ def init(
     if (root / layout.CONFIG).exists():
         raise FileExistsError(f"{root / layout.CONFIG} 已存在")
     ensure_dir(root / layout.ORGS)
-    config = Config(name=name, year=year, enabled=list(enabled or []))
+    config = Config(name=name, year=year, enabled=list(enabled or []), settings=dict(settings or {}))
     atomic_write(root / layout.CONFIG, tomli_w.dumps(config.to_toml()).encode("utf-8"))
     return load(root)
 

@@ -289,18 +289,29 @@ class Workspace:
             rpath = path
         elif field:
             rpath = (*rpath, field)
-        path = rpath
-        sf = self.files.get(rel)
-        if sf is None or rel in self._dirty:
-            return Problem(message, severity, file=rel, path=path, rule=rule, source=source, plugin=plugin)
-        return sf.problem(message, path, severity, rule=rule, source=source, plugin=plugin)
+        # the line is looked up later (`locate`), only for problems that a rule setting keeps
+        return Problem(message, severity, file=rel, path=rpath, rule=rule, source=source, plugin=plugin)
+
+    def locate(self, problems: Iterable[Problem]) -> list[Problem]:
+        """Give problems that name a file and key path their line and column, where the file as
+        loaded has them (a file changed since, in memory or on disk, gives none rather than a wrong one)."""
+        out = []
+        for p in problems:
+            if p.line is None and p.file and p.path:
+                sf = self.files.get(p.file)
+                if sf is not None and p.file not in self._dirty:
+                    line, col = sf.locate(p.path)
+                    if line is not None:
+                        p = attrs.evolve(p, line=line, column=col)
+            out.append(p)
+        return out
 
     def check(self) -> list[Problem]:
         """Every problem: what loading found, the rules of the core and of each enabled plugin."""
         problems = list(self.load_problems)
         found, errors = self.host.call("unioncore_validate", Problem, workspace=self)
         problems += found + errors
-        return self.apply_rule_settings(problems)
+        return self.locate(self.apply_rule_settings(problems))
 
     def apply_rule_settings(self, problems: Iterable[Problem]) -> list[Problem]:
         """Drop switched-off rules and re-level others as `[rules]` in unioncore.toml says."""

@@ -43,7 +43,7 @@ class Explanation:
 def _where(ws: Workspace, kind: str, key: str) -> str:
     if ws.where(kind, key) is None:
         return ""
-    return ws.problem_at(kind, key, "").location()
+    return ws.locate([ws.problem_at(kind, key, "")])[0].location()
 
 
 def entry_index(ws: Workspace) -> dict[str, Entry]:
