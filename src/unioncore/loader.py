@@ -29,7 +29,7 @@ from .ledger import (
 from .member import MEMBER_FIELDS, Member
 from .organisation import COMMITTEE_FIELDS, ENTERPRISE_FIELDS, ORGANISATION_FIELDS, Organisation
 from .plugins import PluginHost
-from .problems import KeyPath, Problem, Severity
+from .problems import KeyPath, Problem, Severity, sort_problems
 from .records import Record
 from .registry import Collection, EventType, MemberCategory, Rule
 from .schema import Field, Kind, decode_fields, parse_money
@@ -87,7 +87,7 @@ def load(
     for sf in ws.files.values():
         sf.release()
     ws.load_problems = problems
-    return ws, ws.locate(ws.apply_rule_settings(problems))
+    return ws, sort_problems(ws.locate(ws.apply_rule_settings(problems)))
 
 
 def init(

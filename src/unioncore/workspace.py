@@ -311,7 +311,7 @@ class Workspace:
         problems = list(self.load_problems)
         found, errors = self.host.call("unioncore_validate", Problem, workspace=self)
         problems += found + errors
-        return self.locate(self.apply_rule_settings(problems))
+        return sort_problems(self.locate(self.apply_rule_settings(problems)))
 
     def apply_rule_settings(self, problems: Iterable[Problem]) -> list[Problem]:
         """Drop switched-off rules and re-level others as `[rules]` in unioncore.toml says."""
@@ -401,12 +401,16 @@ class Workspace:
         return self.members.get(mid) if mid else None
 
     def add_member(self, org: str, **values: Any) -> Member:
-        """Add a member to `org` (入会). A JOIN history line is added when none is given."""
+        """Add a member to `org` (入会). A JOIN history line is added when none is given.
+
+        A category's own fields go as a dict under the category's id (see `update_member`)."""
         self._require_org(org, grassroots=True)
+        category_data, values = self._split_category_data(values, {})
         values.setdefault("status", Status.ACTIVE.value)
         if isinstance(values.get("status"), Status):
             values["status"] = values["status"].value
         errors = self.member_field_errors(values)
+        errors += self._category_errors(values.get("categories") or (), category_data)
         if errors:
             raise ValidationError([Problem(m, path=(f,), rule="member.field") for f, m in errors])
         clean = coerce_values(values, MEMBER_FIELDS)
@@ -417,7 +421,7 @@ class Workspace:
             clean["gender"] = info.gender if info else None
         if clean.get("id_number"):
             clean["id_number"] = clean["id_number"].strip().upper()
-        member = Member.from_values(clean, org, {})
+        member = Member.from_values(clean, org, category_data)
         self.members[member.id] = member
         if member.id_number:
             self._id_number_index()[member.id_number] = member.id

@@ -142,3 +142,17 @@ def test_update_and_remove_entries(ws) -> None:  # type: ignore[no-untyped-def]
     assert sorted(ws.save()) == ["orgs/A/ledger/2025.toml", "orgs/A/ledger/2026.toml"]
     again, _ = open_ws(ws.root)
     assert [e.ref for e in again.ledger(org="A")] == ["A:2025:2"]
+
+
+def test_category_fields_on_add_and_update(ws) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(ValidationError) as err:
+        ws.add_member("A", id="M7", name="劳模甲", categories=["model_worker"])
+    assert fields(err) == {"model_worker"}
+    m = ws.add_member(
+        "A", id="M7", name="劳模甲", categories=["model_worker"], model_worker={"level": "市级"}
+    )
+    assert m.category_data["model_worker"]["level"] == "市级"
+    with pytest.raises(ValidationError):
+        ws.update_member("M7", model_worker={"level": "宇宙级"})
+    m = ws.update_member("M7", categories=[])
+    assert m.category_data == {}
