@@ -6,11 +6,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from textual.widgets import DataTable, Input, Select, Static
+from textual.widgets import DataTable, Input, Select, SelectionList, Static
 from tuikit import LI_SI, ZHANG_SAN, app_for, ready, union
 from unioncore_tui.screens.dialogs import ChoiceDialog
 from unioncore_tui.screens.entry_form import EntryForm
 from unioncore_tui.screens.event_form import EventForm
+from unioncore_tui.screens.form_screen import given
 from unioncore_tui.screens.member_forms import MemberForm, StatusForm, TransferForm
 from unioncore_tui.screens.member_picker import MemberPicker
 from unioncore_tui.widgets.form import FieldRow
@@ -237,15 +238,18 @@ async def test_a_plugin_panel_that_raises_shows_an_error_in_its_tab(tmp_path: Pa
     app = app_for(root, plugins={"panels": Panels()})
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        await pilot.press("6")
+        # 6 is 报表; the plugins' tabs follow it
+        await pilot.press("7")
         await pilot.pause()
         error = app.query_one(".panel-error", Static)
         assert "坏面板" in text_of(error) and "面板坏了" in text_of(error)
-        await pilot.press("7")
+        await pilot.press("8")
         await pilot.pause()
         assert text_of(app.query_one("#fine", Static)) == "好面板的内容"
         titles = [c.title for c in app.get_system_commands(app.screen)]
-        assert {"转到：坏面板", "转到：好面板"} <= set(titles)
+        assert {"转到：报表", "转到：坏面板", "转到：好面板"} <= set(titles)
+        labels = [str(t.label) for t in app.tabs.query("ContentTab")]
+        assert labels == ["组织", "会员", "活动", "经费", "检查", "报表", "坏面板", "好面板"]
         # the rest of the app still works
         await pilot.press("2")
         assert app.pane("members").table.keys == ["M0001", "M0002", "M0003"]
@@ -513,3 +517,111 @@ async def test_ledger_filtered_by_account_and_events_by_type(tmp_path: Path) -> 
         events.query_one("#event-type", Select).value = "culture_sports"
         await pilot.pause()
         assert events.table.keys == ["E2026-0001"]  # type: ignore[attr-defined]
+
+
+async def test_member_category_with_its_own_fields(tmp_path: Path) -> None:
+    root = union(tmp_path / "ws")
+    app = app_for(root)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("2")
+        app.pane("members").table.select_key("M0002")  # type: ignore[attr-defined]
+        await pilot.press("e")
+        form = app.screen
+        assert isinstance(form, MemberForm)
+        body = form.body
+        assert not body.has_row("cat-model_worker__level")
+        # ticking 劳模 shows its fields; 级别 is required
+        body.row("categories").query_one(SelectionList).select("model_worker")
+        await pilot.pause()
+        level = body.row("cat-model_worker__level")
+        assert level.field.title == "级别" and body.has_row("cat-model_worker__year")
+        await pilot.press("ctrl+s")
+        assert app.screen is form
+        assert "级别" in text_of(level.query_one(".field-error", Static))
+        level.set_value("市级")
+        year = body.row("cat-model_worker__year")
+        year.query_one(Input).value = "二〇一五"
+        await pilot.pause()
+        assert "整数" in text_of(year.query_one(".field-error", Static))
+        year.query_one(Input).value = "2015"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        assert app.screen is not form
+        assert app.session is not None
+        member = app.session.ws.members["M0002"]
+        assert member.categories == ("model_worker",)
+        assert given(member.category_data["model_worker"]) == {"level": "市级", "year": 2015}
+        # the form shows what was saved; unticking takes the fields away
+        await pilot.press("e")
+        form = app.screen
+        assert isinstance(form, MemberForm)
+        assert form.body.row("cat-model_worker__level").value() == "市级"
+        form.body.row("categories").query_one(SelectionList).deselect("model_worker")
+        await pilot.pause()
+        assert not form.body.has_row("cat-model_worker__level")
+        await pilot.press("escape")
+        # a new member with a category and its fields
+        await pilot.press("n")
+        form = app.screen
+        assert isinstance(form, MemberForm)
+        await pilot.press("A")
+        form.body.row("name").query_one(Input).value = "赵六"
+        form.body.row("categories").query_one(SelectionList).select("model_worker")
+        await pilot.pause()
+        form.body.row("cat-model_worker__level").set_value("全国")
+        form.body.row("cat-model_worker__title").query_one(Input).value = "全国劳动模范"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        assert app.screen is not form
+        added = app.session.ws.members["M0004"]
+        assert given(added.category_data["model_worker"]) == {"level": "全国", "title": "全国劳动模范"}
+        await pilot.press("ctrl+s")
+        saved = (root / "orgs/A/members.toml").read_text(encoding="utf-8")
+        assert 'level = "市级"' in saved and 'title = "全国劳动模范"' in saved
+
+
+async def test_ledger_entry_edited_and_voided(tmp_path: Path) -> None:
+    root = union(tmp_path / "ws")
+    app = app_for(root)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("down", "4")
+        pane = app.pane("funds")
+        summary = pane.query_one("#fund-summary", DataTable)
+        ledger = pane.query_one("#fund-ledger")
+        assert row_text(summary, "102")[1] == "9,700.00"
+        # Enter on an entry opens it; the amount of 记-002 becomes 300.00
+        ledger.select_key("A:2026:记-002")  # type: ignore[attr-defined]
+        ledger.table.focus()  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        form = app.screen
+        assert isinstance(form, EntryForm)
+        assert form.body.row("amount").value() == "800.00" and form.body.row("memo").value() == "三八节活动"
+        assert form.body.row("org").query_one(Input).disabled  # the entry stays in its ledger
+        form.body.row("amount").query_one(Input).value = "-5"
+        await pilot.press("ctrl+s")
+        assert app.screen is form  # refused by the core, beside the field
+        assert "大于零" in text_of(form.body.row("amount").query_one(".field-error", Static))
+        form.body.row("amount").query_one(Input).value = "300.00"
+        await pilot.press("ctrl+s")
+        assert app.screen is not form
+        assert row_text(summary, "102")[1] == "10,200.00"  # 10000 + 500 − 300
+        assert row_text(summary, "501")[1:3] == ["300.00", "3,000.00"]
+        assert ledger.selected_key == "A:2026:记-002"  # type: ignore[attr-defined]
+        # 作废 asks first; cancelling keeps the entry
+        await pilot.press("delete")
+        dialog = app.screen
+        assert isinstance(dialog, ChoiceDialog) and dialog.id == "void-dialog"
+        assert "记-002" in dialog.message
+        await pilot.press("escape")
+        assert ledger.keys == ["A:2026:记-001", "A:2026:记-002"]  # type: ignore[attr-defined]
+        await pilot.press("delete")
+        await pilot.click("#choice-void")
+        await pilot.pause()
+        assert ledger.keys == ["A:2026:记-001"]  # type: ignore[attr-defined]
+        assert row_text(summary, "102")[1] == "10,500.00"
+        assert pane.balance_of("102") == Decimal("10500.00")
+        await pilot.press("ctrl+s")
+        text = (root / "orgs/A/ledger/2026.toml").read_text(encoding="utf-8")
+        assert "记-001" in text and "记-002" not in text

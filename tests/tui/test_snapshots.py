@@ -78,3 +78,14 @@ def test_funds_screen(snap_compare: SnapCompare, small_app: UnionApp) -> None:
 
 def test_problems_screen(snap_compare: SnapCompare, small_app: UnionApp) -> None:
     assert snap_compare(small_app, terminal_size=SIZE, run_before=steps("5"))
+
+
+def test_reports_screen(snap_compare: SnapCompare, small_app: UnionApp) -> None:
+    async def built(pilot: Pilot[Any]) -> None:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        for key in ["down"] * 14:  # down through the first table into the second
+            await pilot.press(key)
+        await pilot.pause()
+
+    assert snap_compare(small_app, terminal_size=SIZE, run_before=steps("6", then=built))

@@ -1,7 +1,7 @@
 """The terminal UI of unioncore: `unioncore tui DIR` (and `make demo`) call `run(path)`.
 
-The app loads the workspace in a worker thread, then shows five tabs (组织, 会员, 活动, 经费, 检查)
-and one tab per plugin panel. Every change goes through the core's API; the app keeps the
+The app loads the workspace in a worker thread, then shows six tabs (组织, 会员, 活动, 经费, 检查,
+报表) and one tab per plugin panel. Every change goes through the core's API; the app keeps the
 unsaved-changes marker in the header, saves with ctrl+s (showing the core's reasons when it
 refuses), watches the files for changes by other programs, and asks before dropping changes.
 """
@@ -36,6 +36,7 @@ from .screens.members import MemberPane
 from .screens.orgs import OrgPane
 from .screens.plugins import PluginSlot
 from .screens.problems import ProblemPane
+from .screens.reports import ReportPane
 from .session import Session
 
 TABS = (
@@ -44,7 +45,10 @@ TABS = (
     ("events", "活动"),
     ("funds", "经费"),
     ("problems", "检查"),
+    ("reports", "报表"),
 )
+# number keys of the plugin tabs, after the core's 1–6
+PLUGIN_KEYS = ("7", "8", "9", "0")
 
 
 class UnionApp(App[int]):
@@ -59,7 +63,7 @@ class UnionApp(App[int]):
         Binding("ctrl+r", "reload", "重新加载", show=False),
         Binding("ctrl+p", "command_palette", "命令", show=False),
         *(Binding(str(i + 1), f"tab('{tid}')", label, show=False) for i, (tid, label) in enumerate(TABS)),
-        *(Binding(str(n), f"plugin_tab({n - 6})", f"插件标签 {n - 5}", show=False) for n in range(6, 10)),
+        *(Binding(k, f"plugin_tab({n})", f"插件标签 {n + 1}", show=False) for n, k in enumerate(PLUGIN_KEYS)),
     ]
 
     def __init__(
@@ -166,6 +170,7 @@ class UnionApp(App[int]):
             "events": EventPane,
             "funds": FundPane,
             "problems": ProblemPane,
+            "reports": ReportPane,
         }
         return cls[tid](id=f"pane-{tid}")
 
@@ -263,6 +268,8 @@ class UnionApp(App[int]):
         """The 组织 selection changed: the tabs that follow it redraw when shown."""
         for pane in self.query("#pane-members, #pane-events, #pane-funds").results(Pane):
             pane.mark_stale()
+        for reports in self.query("#pane-reports").results(ReportPane):
+            reports.current_org_changed()
 
     # -- changes ------------------------------------------------------------------------------
     def after_change(self, *, member: Member | None = None, message: str = "") -> None:
@@ -452,7 +459,11 @@ class UnionApp(App[int]):
         if ref is None:
             self.notify("这个问题没有对应的单条记录；按 e 用编辑器打开文件", severity="warning")
             return
-        kind, key = ref
+        self.show_record(*ref)
+
+    def show_record(self, kind: str, key: str) -> None:
+        """Go to a record in its tab: kind is "organisation", "member", "event", "entry" (key =
+        the entry's ref), "budget" or "opening" (key = "org:year"), or a plugin collection."""
         if kind == "organisation":
             self.action_tab("orgs")
             pane = self.pane("orgs")
@@ -474,6 +485,13 @@ class UnionApp(App[int]):
             assert isinstance(pane, FundPane)
             pane.stale = False
             pane.show_entry(key)
+        elif kind in ("budget", "opening"):
+            org, _, year = key.partition(":")
+            self.action_tab("funds")
+            pane = self.pane("funds")
+            assert isinstance(pane, FundPane)
+            pane.stale = False
+            pane.show_year(org, int(year) if year.isdigit() else None)
         else:
             self.notify(f"这是插件记录 {kind}:{key}，请在插件的标签页中查看，或按 e 用编辑器打开")
 
@@ -526,7 +544,8 @@ class UnionApp(App[int]):
             )
         for n, tab_id in enumerate(self._plugin_tabs):
             title = str(self.tabs.get_tab(tab_id).label) if self.query("#tabs") else tab_id
-            yield SystemCommand(f"转到：{title}", "插件的标签页", lambda n=n: self.action_plugin_tab(n))
+            key = f"（{PLUGIN_KEYS[n]}）" if n < len(PLUGIN_KEYS) else ""
+            yield SystemCommand(f"转到：{title}", f"插件的标签页{key}", lambda n=n: self.action_plugin_tab(n))
         if self.session is not None:
             yield SystemCommand(
                 "新增会员（入会）", "打开入会登记表", lambda: self._pane_action("members", "add")
@@ -542,6 +561,17 @@ class UnionApp(App[int]):
             )
             yield SystemCommand("新增活动", "登记一项活动", lambda: self._pane_action("events", "add"))
             yield SystemCommand("记账", "为所选组织记一笔账", lambda: self._pane_action("funds", "add"))
+            yield SystemCommand(
+                "修改凭证", "修改“经费”中选中的凭证", lambda: self._pane_action("funds", "edit")
+            )
+            yield SystemCommand(
+                "作废凭证", "删除“经费”中选中的凭证（会先确认）", lambda: self._pane_action("funds", "void")
+            )
+            yield SystemCommand(
+                "导出报表",
+                "把“报表”中预览的报表导出为文件（x）",
+                lambda: self._pane_action("reports", "export"),
+            )
             yield SystemCommand(
                 "用编辑器打开问题所在文件",
                 "在 $EDITOR 中打开选中问题的文件和行",

@@ -15,7 +15,7 @@ import attrs
 import unioncore
 from unioncore import layout
 from unioncore.member import Status
-from unioncore.problems import Problem
+from unioncore.problems import Problem, sort_problems
 from unioncore.stats import percent
 from unioncore.workspace import Workspace
 
@@ -83,11 +83,12 @@ class Session:
     ) -> Session:
         """Load a workspace and check it (slow for a district: run it in a worker)."""
         ws, _ = unioncore.load(path, as_of=as_of, plugins=plugins)
-        return cls(ws, ws.check())
+        return cls(ws, sort_problems(ws.check()))
 
     # -- derived data ----------------------------------------------------------------------
     def recheck(self) -> None:
-        self.problems = self.ws.check()
+        # by file and line, as `unioncore check` prints them (whatever order the checks ran in)
+        self.problems = sort_problems(self.ws.check())
 
     def rebuild_tree(self) -> None:
         orgs = self.ws.organisations

@@ -80,7 +80,7 @@ class RecordForm(ModalScreen[T | None], Generic[T]):
                 yield Button("确定 ^s", id="form-ok", variant="primary", compact=True)
                 yield Button("取消 Esc", id="form-cancel", compact=True)
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         for row in self.body.rows:
             for widget in row.query("Input, Select, SelectionList, Checkbox, Button"):
                 if widget.focusable:

@@ -1,5 +1,6 @@
 """经费: the selected organisation's ledger by year, filtered by account; per account its balance
-(`Workspace.balance`) and its budget (`Budget.amount_for`); add an entry (记账)."""
+(`Workspace.balance`) and its budget (`Budget.amount_for`); add an entry (记账), change the selected
+one (`Workspace.update_entry`) or void it (作废, `Workspace.remove_entry`, after a confirmation)."""
 
 from __future__ import annotations
 
@@ -14,9 +15,11 @@ from textual.widgets import DataTable, Select, Static
 
 from unioncore import layout
 from unioncore.ledger import Entry
+from unioncore.problems import UnioncoreError
 
 from ..widgets.paged_table import Cell, PagedTable
 from .base import Pane
+from .dialogs import ChoiceDialog
 from .entry_form import EntryForm
 
 
@@ -27,6 +30,9 @@ def money(amount: Decimal) -> Text:
 class FundPane(Pane):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "add", "记账"),
+        Binding("e", "edit", "修改"),
+        Binding("delete", "void", "作废"),
+        Binding("d", "void", "作废", show=False),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -180,10 +186,17 @@ class FundPane(Pane):
             self._show()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
         if event.data_table.id == "fund-summary":
-            event.stop()
             account = str(event.row_key.value)
             self.query_one("#fund-account", Select).value = account
+        else:  # Enter on an entry of the ledger
+            self.action_edit()
+
+    @property
+    def selected_entry(self) -> Entry | None:
+        ref = self.query_one("#fund-ledger", PagedTable).selected_key
+        return self._entries.get(ref) if ref else None
 
     def show_entry(self, ref: str) -> None:
         """Select the organisation's year of the entry `org:year:voucher` and put the cursor on it."""
@@ -195,6 +208,62 @@ class FundPane(Pane):
             self.query_one("#fund-account", Select).value = Select.NULL
         self._show(select=ref)
         self.query_one("#fund-ledger", PagedTable).table.focus()
+
+    def show_year(self, org: str, year: int | None) -> None:
+        """The ledger of `org` for `year` (a budget or opening balances the officer asked about)."""
+        self.uapp.set_current_org(org)
+        self.refresh_data()
+        if year is not None and year in self._years:
+            with self.prevent(Select.Changed):
+                self.query_one("#fund-year", Select).value = year
+                self.query_one("#fund-account", Select).value = Select.NULL
+            self._show()
+        self.query_one("#fund-summary", DataTable).focus()
+
+    def action_edit(self) -> None:
+        entry = self.selected_entry
+        if entry is None:
+            self.notify("请先在账目列表中选择一张凭证", severity="warning")
+            return
+
+        def after(changed: Entry | None) -> None:
+            if changed is not None:
+                self.uapp.after_change(
+                    message=f"已修改凭证：{changed.voucher} {changed.amount:,.2f} 元（未保存）"
+                )
+                self.show_entry(changed.ref)
+
+        self.app.push_screen(EntryForm(self.session, entry.org, entry.date.year, entry=entry), after)
+
+    def action_void(self) -> None:
+        entry = self.selected_entry
+        if entry is None:
+            self.notify("请先在账目列表中选择一张凭证", severity="warning")
+            return
+        ws = self.session.ws
+        a = ws.chart.get(entry.account)
+        what = f"{entry.voucher}（{entry.date.isoformat()}，{a.label if a else entry.account}，{entry.amount:,.2f}元"
+        what += f"，摘要“{entry.memo}”）" if entry.memo else "）"
+
+        def answer(choice: str | None) -> None:
+            if choice != "void":
+                return
+            try:
+                gone = ws.remove_entry(entry.ref)
+            except UnioncoreError as exc:
+                self.notify("；".join(p.message for p in exc.problems), severity="error")
+                return
+            self.uapp.after_change(message=f"已作废凭证 {gone.voucher}（未保存，ctrl+s 写入文件）")
+
+        self.app.push_screen(
+            ChoiceDialog(
+                "作废凭证",
+                f"作废凭证 {what}？它将从{entry.date.year}年的账簿中删除，余额随之改变；保存后写入文件。",
+                [("cancel", "取消", "primary"), ("void", "作废", "error")],
+                id="void-dialog",
+            ),
+            answer,
+        )
 
     def action_add(self) -> None:
         def after(entry: Entry | None) -> None:

@@ -1,21 +1,49 @@
-"""Member forms: 入会 (add), 修改 (edit), 转会 (transfer), 退休 (retire), 退会 (leave), 去世."""
+"""Member forms: 入会 (add), 修改 (edit), 转会 (transfer), 退休 (retire), 退会 (leave), 去世.
+
+A category that declares its own fields (劳模: 级别, 称号, 授予年份; a plugin's likewise) shows
+them in the form while it is ticked; they are checked with the category's declaration and passed
+to the core as a dict under the category's id (`update_member(..., model_worker={...})`).
+"""
 
 from __future__ import annotations
 
 import datetime
+import re
 from typing import Any, ClassVar
+
+import attrs
+from textual.widgets import Static
 
 from unioncore.member import MEMBER_FIELDS, Member
 from unioncore.problems import Problem, ValidationError
+from unioncore.registry import MemberCategory
 from unioncore.schema import Field, Kind, check_values
 
 from ..session import Session, next_id
-from ..widgets.form import FieldRow, rows_for
+from ..widgets.form import FieldRow, FormBody, rows_for
 from .form_screen import RecordForm, checked, given
 
 ORG_FIELD = Field("org", label="所属工会", required=True, ref="organisation", help="基层工会的组织代码")
 # history is kept by the core (入会/转会/退休 lines); status changes through the actions, not the form
 NOT_IN_FORM = ("status", "history")
+# a category field's row is named "<category>__<field>" (ids allow letters, digits, - and _)
+CATEGORY_SEP = "__"
+_NOT_ID = re.compile(r"[^A-Za-z0-9_-]")
+
+
+def category_prefix(cid: str) -> str:
+    return f"cat-{_NOT_ID.sub('-', cid)}{CATEGORY_SEP}"
+
+
+def category_rows(category: MemberCategory, values: dict[str, Any]) -> list[FieldRow]:
+    """Rows for a category's own fields, named apart from the member's fields."""
+    prefix = category_prefix(category.id)
+    fields = [attrs.evolve(f, name=prefix + f.name) for f in category.fields]
+    shown = {prefix + k: v for k, v in values.items()}
+    rows = rows_for(fields, shown)
+    for row in rows:
+        row.add_class("category-field", f"{prefix}field")
+    return rows
 
 
 class MemberForm(RecordForm[Member]):
@@ -60,30 +88,117 @@ class MemberForm(RecordForm[Member]):
         )
         return rows
 
-    def _member_values(self, values: dict[str, Any]) -> dict[str, Any]:
-        out = {k: v for k, v in values.items() if k != "org"}
-        if self.member is not None:
-            out["id"] = self.member.id
+    async def on_mount(self) -> None:
+        # the fields of the categories already ticked, with what the member has
+        await self._sync_category_rows()
+        await super().on_mount()
+
+    def _ticked_with_fields(self, values: dict[str, Any]) -> list[MemberCategory]:
+        out = []
+        for cid in values.get("categories") or ():
+            cat = self.ws.categories.get(cid)
+            if cat is not None and cat.fields:
+                out.append(cat)
         return out
 
+    async def on_field_row_changed(self, event: FieldRow.Changed) -> None:
+        if event.row.field.name == "categories":
+            await self._sync_category_rows()
+        self.validate_now()
+
+    async def _sync_category_rows(self) -> None:
+        """Show the fields of every ticked category that has some, keeping what was typed."""
+        body = self.query_one(FormBody)
+        wanted = self._ticked_with_fields(body.values())
+        wanted_prefixes = {category_prefix(c.id) for c in wanted}
+        for row in list(body.query(".category-field").results(FieldRow)):
+            prefix = row.field.name.split(CATEGORY_SEP, 1)[0] + CATEGORY_SEP
+            if prefix not in wanted_prefixes:
+                await row.remove()
+        await body.query(".category-heading").remove()
+        present = {
+            r.field.name.split(CATEGORY_SEP, 1)[0] + CATEGORY_SEP
+            for r in body.query(".category-field").results(FieldRow)
+        }
+        data = self.member.category_data if self.member is not None else {}
+        for cat in wanted:
+            if category_prefix(cat.id) not in present:
+                shown = {k: _shown(v) for k, v in data.get(cat.id, {}).items()}
+                await body.mount_all(category_rows(cat, shown))
+        # one heading above each category's rows, in the order they are shown
+        for cat in wanted:
+            first = body.query(f".{category_prefix(cat.id)}field").first(FieldRow)
+            await body.mount(Static(f"—— {cat.label}的字段 ——", classes="category-heading"), before=first)
+
+    def _split(self, values: dict[str, Any]) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
+        """(the member's own values, {category id: its fields}) from the form's values."""
+        ticked = {category_prefix(c.id): c.id for c in self._ticked_with_fields(values)}
+        own: dict[str, Any] = {}
+        data: dict[str, dict[str, Any]] = {cid: {} for cid in ticked.values()}
+        for key, value in values.items():
+            if key == "org":
+                continue
+            prefix, sep, name = key.partition(CATEGORY_SEP)
+            if sep and key.startswith("cat-"):
+                cid = ticked.get(prefix + sep)
+                if cid is not None and value is not None and value != "":
+                    data[cid][name] = value
+                continue
+            own[key] = value
+        if self.member is not None:
+            own["id"] = self.member.id
+        return own, data
+
+    def _category_field_errors(self, data: dict[str, dict[str, Any]]) -> list[tuple[str, str]]:
+        """Each category's fields checked with its declaration, by the name of the form's row."""
+        errors = []
+        for cid, fields in data.items():
+            cat = self.ws.categories[cid]
+            prefix = category_prefix(cid)
+            errors += [(prefix + name, message) for name, message in check_values(fields, cat.fields)]
+        return errors
+
     def check(self, values: dict[str, Any]) -> list[tuple[str, str]]:
-        errors = self.ws.member_field_errors(
-            self._member_values(values), member_id=self.member.id if self.member else None
-        )
+        own, data = self._split(values)
+        errors = self.ws.member_field_errors(own, member_id=self.member.id if self.member else None)
+        errors += self._category_field_errors(data)
         if self.member is None and not values.get("org"):
             errors.append(("org", "请填写所属工会"))
         return errors
 
     def submit(self, values: dict[str, Any]) -> Member:
-        fields = self._member_values(values)
-        if self.member is None:
-            return self.ws.add_member(str(values.get("org") or ""), **given(fields))
-        fields.pop("id")
-        # categories the form cannot offer (their plugin is not enabled) are kept, not dropped
-        # silently; the core then says why it refuses them
-        unknown = [c for c in self.member.categories if c not in self.ws.categories]
-        fields["categories"] = list(fields.get("categories") or []) + unknown
-        return self.ws.update_member(self.member.id, **fields)
+        own, data = self._split(values)
+        # the categories' fields checked first, so that each problem shows beside its field
+        errors = self._category_field_errors(data)
+        if errors:
+            raise ValidationError([Problem(m, path=(f,)) for f, m in errors])
+        try:
+            if self.member is None:
+                # `add_member` takes no category fields: add the member, then give it its
+                # categories' fields with `update_member` (which checks them again)
+                member = self.ws.add_member(str(values.get("org") or ""), **given(own))
+                return self.ws.update_member(member.id, **data) if data else member
+            own.pop("id")
+            # categories the form cannot offer (their plugin is not enabled) are kept, not
+            # dropped silently; the core then says why it refuses them
+            unknown = [c for c in self.member.categories if c not in self.ws.categories]
+            own["categories"] = list(own.get("categories") or []) + unknown
+            return self.ws.update_member(self.member.id, **own, **data)
+        except ValidationError as exc:
+            raise ValidationError([self._at_category_row(p) for p in exc.problems]) from None
+
+    def _at_category_row(self, problem: Problem) -> Problem:
+        """A problem the core puts on a category (path = its id) goes to its first field's row."""
+        cid = str(problem.path[0]) if problem.path else ""
+        cat = self.ws.categories.get(cid)
+        if cat is None or not cat.fields:
+            return problem
+        return attrs.evolve(problem, path=(category_prefix(cid) + cat.fields[0].name,))
+
+
+def _shown(value: Any) -> Any:
+    """A stored value as a form shows it (dates as text)."""
+    return value.isoformat() if isinstance(value, datetime.date) else value
 
 
 DAY_FIELD = Field("date", Kind.DATE, label="日期", required=True)
