@@ -174,10 +174,8 @@ class MemberForm(RecordForm[Member]):
             raise ValidationError([Problem(m, path=(f,)) for f, m in errors])
         try:
             if self.member is None:
-                # `add_member` takes no category fields: add the member, then give it its
-                # categories' fields with `update_member` (which checks them again)
-                member = self.ws.add_member(str(values.get("org") or ""), **given(own))
-                return self.ws.update_member(member.id, **data) if data else member
+                # the categories' own fields go with it, as a dict under each category's id
+                return self.ws.add_member(str(values.get("org") or ""), **given(own), **data)
             own.pop("id")
             # categories the form cannot offer (their plugin is not enabled) are kept, not
             # dropped silently; the core then says why it refuses them
