@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from unioncore import Period, Problem, Rule, Severity
 from unioncore.event import Event
 
-from .found import found
 from .records import CONTEST, DEFAULT_KIND, LABOUR_COMPETITION
 from .settings import CompetitionSettings
 
@@ -63,7 +62,7 @@ def check(ws: Workspace, settings: CompetitionSettings) -> list[Problem]:
             continue  # the core reports a missing event (record.ref)
         if event.type != LABOUR_COMPETITION:
             message = f"竞赛详情所属的活动“{event.title}”（{event.id}）不是劳动竞赛"
-            problems.append(found(ws, CONTEST_EVENT, CONTEST, rec.key, message, field="event"))
+            problems.append(ws.rule_problem(CONTEST_EVENT, CONTEST, rec.key, message, field="event"))
             continue
         problems += _check_teams(ws, rec)
         problems += _check_prizes(ws, rec, event, settings)
@@ -89,7 +88,7 @@ def _check_teams(ws: Workspace, rec: Record) -> list[Problem]:
             findings.append(("name", f"参赛队名“{team['name']}”重复"))
             names[team["name"]] = 1  # report a repeated name once
         problems += [
-            found(ws, TEAM, CONTEST, rec.key, message, path=(*base, "teams", i, key))
+            ws.rule_problem(TEAM, CONTEST, rec.key, message, path=(*base, "teams", i, key))
             for key, message in findings
         ]
     return problems
@@ -115,7 +114,7 @@ def _check_prizes(ws: Workspace, rec: Record, event: Event, settings: Competitio
         message = f"竞赛奖金共 {total:,.2f} 元，关联本竞赛的 {account} 科目凭证只有 {booked:,.2f} 元"
     else:
         message = f"竞赛奖金共 {total:,.2f} 元，账上没有关联本竞赛的凭证（凭证的 event 应填 {event.id}，科目 {account}）"
-    return [found(ws, PRIZE_LEDGER, CONTEST, rec.key, message, field="prizes")]
+    return [ws.rule_problem(PRIZE_LEDGER, CONTEST, rec.key, message, field="prizes")]
 
 
 def _check_results(ws: Workspace, event: Event) -> list[Problem]:
@@ -131,9 +130,9 @@ def _check_results(ws: Workspace, event: Event) -> list[Problem]:
             name = ws.members[r.member].name if r.member in ws.members else r.member
             message = f"获奖会员 {name}（{r.member}）不在“{event.title}”的参加会员中"
             path = (*where[1], "result", i, "member")
-            problems.append(found(ws, RESULT_ENTRANT, "event", event.id, message, path=path))
+            problems.append(ws.rule_problem(RESULT_ENTRANT, "event", event.id, message, path=path))
         if r.team and teams and r.team not in teams:
             message = f"获奖队伍“{r.team}”不在“{event.title}”的参赛队中"
             path = (*where[1], "result", i, "team")
-            problems.append(found(ws, RESULT_ENTRANT, "event", event.id, message, path=path))
+            problems.append(ws.rule_problem(RESULT_ENTRANT, "event", event.id, message, path=path))
     return problems

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from unioncore import Period, Problem, Rule, Severity
 
-from .found import found
 from .records import (
     COLLECTIVE_TITLES,
     HONOUR,
@@ -78,14 +77,14 @@ def check(ws: Workspace) -> list[Problem]:
         kind = rec["kind"]
         if kind in COLLECTIVE_TITLES and not (rec.get("org") or rec.get("team")):
             message = f"“{kind}”是集体称号，应填写获得单位（org）或集体/班组（team）"
-            problems.append(found(ws, RECIPIENT, HONOUR, rec.key, message, field="kind"))
+            problems.append(ws.rule_problem(RECIPIENT, HONOUR, rec.key, message, field="kind"))
         elif kind in INDIVIDUAL_TITLES and not (rec.get("member") or rec.get("name")):
             message = f"“{kind}”是个人称号，应填写获得者（member 填会员编号，或 name 填姓名）"
-            problems.append(found(ws, RECIPIENT, HONOUR, rec.key, message, field="kind"))
+            problems.append(ws.rule_problem(RECIPIENT, HONOUR, rec.key, message, field="kind"))
         key = (kind, rec["level"], rec["year"], *_recipient_key(rec))
         if key in seen:
             message = f"{recipient(ws, rec)}的{rec['year']}年度{rec['level']}“{kind}”已登记为 {seen[key]}"
-            problems.append(found(ws, DUPLICATE, HONOUR, rec.key, message, field="kind"))
+            problems.append(ws.rule_problem(DUPLICATE, HONOUR, rec.key, message, field="kind"))
         else:
             seen[key] = rec.key
         if (
@@ -115,5 +114,7 @@ def _check_model_worker_category(ws: Workspace, best_title: dict[str, int]) -> l
             )
         else:
             continue
-        problems.append(found(ws, MODEL_WORKER_CATEGORY, "member", member_id, message, field="categories"))
+        problems.append(
+            ws.rule_problem(MODEL_WORKER_CATEGORY, "member", member_id, message, field="categories")
+        )
     return problems

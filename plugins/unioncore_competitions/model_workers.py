@@ -11,7 +11,6 @@ from unioncore import Period, Problem, Rule, Severity
 from unioncore.event import Event
 from unioncore.member import Member
 
-from .found import found
 from .records import MODEL_WORKER, MODEL_WORKER_LEVELS
 from .settings import CompetitionSettings
 
@@ -69,5 +68,5 @@ def check(ws: Workspace, settings: CompetitionSettings) -> list[Problem]:
             continue
         level = level_of(m)
         message = f"劳模 {m.name}（{level or '级别未填'}）{ws.year}年（截至{until.month}月{until.day}日）尚未走访慰问"
-        problems.append(found(ws, VISIT, "member", m.id, message, field=MODEL_WORKER))
+        problems.append(ws.rule_problem(VISIT, "member", m.id, message, field=MODEL_WORKER))
     return problems

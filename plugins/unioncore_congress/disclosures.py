@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING
 
 from unioncore import Period, Problem, Rule, Severity
 
-from .found import found
 from .records import DISCLOSURE
 from .sessions import DEMOCRATIC_MANAGEMENT, MEETING_TYPES, sessions
 
@@ -42,14 +41,14 @@ def check(ws: Workspace) -> list[Problem]:
         until = rec.get("until")
         if until is not None and until < rec["date"]:
             message = f"公开截止日期 {until.isoformat()} 早于公开日期 {rec['date'].isoformat()}"
-            problems.append(found(ws, DATES, DISCLOSURE, rec.key, message, field="until"))
+            problems.append(ws.rule_problem(DATES, DISCLOSURE, rec.key, message, field="until"))
         event = ws.events.get(rec.get("event") or "")
         if event is not None and (event.type not in MEETING_TYPES or event.org != rec["org"]):
             message = (
                 f"公开事项“{rec['subject']}”所填的会议“{event.title}”（{event.id}）不是"
                 f"{_org_name(ws, rec['org'])}的职代会或工会委员会会议"
             )
-            problems.append(found(ws, EVENT, DISCLOSURE, rec.key, message, field="event"))
+            problems.append(ws.rule_problem(EVENT, DISCLOSURE, rec.key, message, field="event"))
     return problems + _check_missing(ws)
 
 
@@ -69,5 +68,5 @@ def _check_missing(ws: Workspace) -> list[Problem]:
             continue
         seen.add(e.org)
         message = f"{_org_name(ws, e.org)}{ws.year}年召开了职代会，但没有厂务公开记录（在 plugins/congress/disclosures/ 中登记）"
-        problems.append(found(ws, MISSING, "event", e.id, message))
+        problems.append(ws.rule_problem(MISSING, "event", e.id, message))
     return problems

@@ -18,7 +18,6 @@ import attrs
 
 from unioncore import Period, Problem, Rule, Severity
 
-from .found import found
 from .records import PROPOSAL, PROPOSAL_FIELDS
 from .settings import CongressSettings
 
@@ -156,7 +155,7 @@ def check(ws: Workspace, settings: CongressSettings) -> list[Problem]:
         for rule, errors in ((PATH, wrong), (DATES, bad_dates)):
             for field, message in errors:
                 problems.append(
-                    found(ws, rule, PROPOSAL, rec.key, f"提案“{rec['title']}”：{message}", field=field)
+                    ws.rule_problem(rule, PROPOSAL, rec.key, f"提案“{rec['title']}”：{message}", field=field)
                 )
         if wrong or bad_dates:
             continue  # an inconsistent path has no meaningful "current step"
@@ -168,10 +167,10 @@ def check(ws: Workspace, settings: CongressSettings) -> list[Problem]:
                 f"提案“{rec['title']}”自 {pending.since.isoformat()} 起已 {waited} 天未{pending.label}"
                 f"（期限 {limit} 天，逾期 {waited - limit} 天）"
             )
-            problems.append(found(ws, OVERDUE, PROPOSAL, rec.key, message))
+            problems.append(ws.rule_problem(OVERDUE, PROPOSAL, rec.key, message))
         if rec.get("satisfaction") == "不满意" and not rec.get("archived"):
             message = f"提案人对“{rec['title']}”的答复不满意：应督促承办部门重新办理并再次答复"
-            problems.append(found(ws, UNSATISFIED, PROPOSAL, rec.key, message, field="satisfaction"))
+            problems.append(ws.rule_problem(UNSATISFIED, PROPOSAL, rec.key, message, field="satisfaction"))
     return problems
 
 

@@ -18,7 +18,6 @@ from unioncore import Period, Problem, Rule, Severity
 from unioncore.event import Event
 from unioncore.organisation import CommitteeKind
 
-from .found import found
 from .records import COMMITTEE_MEETING, RESOLUTION, STAFF_CONGRESS
 from .settings import CongressSettings
 
@@ -150,13 +149,13 @@ def _check_sessions(ws: Workspace, settings: CongressSettings) -> list[Problem]:
         female = e.fields.get("female_delegates")
         if delegates is None:
             message = f"{congress_label(e)}“{e.title}”未填职工代表人数（delegates）"
-            problems.append(found(ws, DELEGATES_MISSING, "event", e.id, message))
+            problems.append(ws.rule_problem(DELEGATES_MISSING, "event", e.id, message))
             continue
         if WOMEN_PLUGIN in ws.host.loaded:
             continue  # the 女职委 plugin checks women delegates (count and share); do not report twice
         if female is not None and female > delegates:
             message = f"女职工代表 {female} 人多于职工代表 {delegates} 人"
-            problems.append(found(ws, DELEGATES, "event", e.id, message, field="female_delegates"))
+            problems.append(ws.rule_problem(DELEGATES, "event", e.id, message, field="female_delegates"))
             continue
         problems += _check_women_share(ws, e, delegates, female, settings)
     return problems
@@ -175,7 +174,7 @@ def _check_women_share(
         return []
     if female is None:
         message = f"{congress_label(e)}未填女职工代表人数（female_delegates），无法核对女代表比例"
-        return [found(ws, FEMALE_DELEGATES, "event", e.id, message)]
+        return [ws.rule_problem(FEMALE_DELEGATES, "event", e.id, message)]
     delegate_share = Fraction(female * 100, delegates)
     worker_share = Fraction(org.female_employees * 100, org.employees)
     if worker_share - delegate_share <= settings.female_delegate_gap:
@@ -185,7 +184,7 @@ def _check_women_share(
         f"{org.female_employees}/{org.employees} 人（{float(worker_share):.0f}%）超过 "
         f"{settings.female_delegate_gap} 个百分点"
     )
-    return [found(ws, FEMALE_DELEGATES, "event", e.id, message, field="female_delegates")]
+    return [ws.rule_problem(FEMALE_DELEGATES, "event", e.id, message, field="female_delegates")]
 
 
 def _check_annual(ws: Workspace) -> list[Problem]:
@@ -205,7 +204,7 @@ def _check_annual(ws: Workspace) -> list[Problem]:
         previous = max(y for y in years if y < year)
         name = ws.organisations[org].name if org in ws.organisations else org
         message = f"{name}{previous}年召开过职工代表大会，{year}年（截至{_day(ws.as_of)}）尚未召开"
-        problems.append(found(ws, ANNUAL_SESSION, "event", last[org].id, message))
+        problems.append(ws.rule_problem(ANNUAL_SESSION, "event", last[org].id, message))
     return problems
 
 
@@ -223,7 +222,7 @@ def _check_resolutions(ws: Workspace, settings: CongressSettings) -> list[Proble
             message = (
                 f"决议所属的活动“{event.id}”是“{_type_label(ws, event)}”，应为职工代表大会或工会委员会会议"
             )
-            problems.append(found(ws, RESOLUTION_EVENT, RESOLUTION, rec.key, message, field="event"))
+            problems.append(ws.rule_problem(RESOLUTION_EVENT, RESOLUTION, rec.key, message, field="event"))
             continue
         problems += _check_vote(ws, rec, event, settings)
     return problems
@@ -241,13 +240,13 @@ def _check_vote(ws: Workspace, rec: Record, event: Event, settings: CongressSett
     cast = sum(v for v in (yes, rec.get("against"), rec.get("abstain")) if v is not None)
     if yes is None:
         message = f"决议“{rec['title']}”未记录赞成票数（如“以50票赞成通过”）"
-        problems.append(found(ws, VOTE_MISSING, RESOLUTION, rec.key, message))
+        problems.append(ws.rule_problem(VOTE_MISSING, RESOLUTION, rec.key, message))
     if present is not None and cast > present:
         message = f"赞成、反对、弃权共 {cast} 票，多于出席人数 {present} 人"
-        problems.append(found(ws, VOTE_COUNT, RESOLUTION, rec.key, message, field="present"))
+        problems.append(ws.rule_problem(VOTE_COUNT, RESOLUTION, rec.key, message, field="present"))
     if present is not None and base is not None and present > base:
         message = f"出席 {present} 人，多于{who} {base} 人"
-        problems.append(found(ws, VOTE_COUNT, RESOLUTION, rec.key, message, field="present"))
+        problems.append(ws.rule_problem(VOTE_COUNT, RESOLUTION, rec.key, message, field="present"))
     if base is None:
         return problems
     quorum = settings.quorum
@@ -260,12 +259,12 @@ def _check_vote(ws: Workspace, rec: Record, event: Event, settings: CongressSett
             f"出席 {present} 人，不足{who} {base} 人的{fraction_text(quorum)}（至少 {math.ceil(base * quorum)} 人），"
             "会议不能作出决议"
         )
-        problems.append(found(ws, QUORUM, RESOLUTION, rec.key, message, field="present"))
+        problems.append(ws.rule_problem(QUORUM, RESOLUTION, rec.key, message, field="present"))
     if rec["result"] == "通过" and yes is not None and yes <= base * settings.majority:
         need = math.floor(base * settings.majority) + 1
         message = (
             f"赞成 {yes} 票，未超过{who} {base} 人的{fraction_text(settings.majority)}（至少需 {need} 票），"
             "不能记为通过"
         )
-        problems.append(found(ws, VOTE_MAJORITY, RESOLUTION, rec.key, message, field="yes"))
+        problems.append(ws.rule_problem(VOTE_MAJORITY, RESOLUTION, rec.key, message, field="yes"))
     return problems

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 
 from unioncore import Period, Problem, Rule, Severity
 
-from .found import found
 from .records import (
     SUGGESTION,
     SUGGESTION_ADOPTED,
@@ -65,7 +64,7 @@ def benefit(records: Iterable[Record]) -> tuple[Decimal, list[Record]]:
 
 def check(ws: Workspace, settings: CongressSettings) -> list[Problem]:
     return [
-        found(ws, rule, SUGGESTION, rec.key, message, field=field)
+        ws.rule_problem(rule, SUGGESTION, rec.key, message, field=field)
         for rec in sorted(ws.records_of(SUGGESTION), key=lambda r: r.key)
         for rule, field, message in _findings(rec, ws.as_of, settings)
     ]

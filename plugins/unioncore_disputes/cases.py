@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from unioncore import Period, Problem, Rule, Severity
 
-from .found import found
 from .records import CASE, NOT_ACCEPTED, SETTLED
 from .settings import DisputeSettings
 
@@ -58,7 +57,7 @@ def open_cases(ws: Workspace, on: datetime.date) -> list[Record]:
 
 def check(ws: Workspace, settings: DisputeSettings) -> list[Problem]:
     return [
-        found(ws, rule, CASE, rec.key, message, field=field)
+        ws.rule_problem(rule, CASE, rec.key, message, field=field)
         for rec in sorted(ws.records_of(CASE), key=lambda r: r.key)
         for rule, field, message in _findings(rec, ws.as_of, settings)
     ]

@@ -70,8 +70,9 @@ def unioncore_rules() -> list[Rule]:
 
 @hookspec
 def unioncore_validate(workspace: Workspace) -> list[Problem]:
-    """Check the workspace and return problems. Use `workspace.problem_at(...)` to give a problem the
-    file and line of a record. Never change the workspace here."""
+    """Check the workspace and return problems. Use `workspace.rule_problem(rule, kind, key, message,
+    field=...)` (or `problem_at`) to give a problem the file and line of a record and the registered
+    rule's severity and source. Never change the workspace here."""
 
 
 @hookspec

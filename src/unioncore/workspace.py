@@ -292,6 +292,30 @@ class Workspace:
         # the line is looked up later (`locate`), only for problems that a rule setting keeps
         return Problem(message, severity, file=rel, path=rpath, rule=rule, source=source, plugin=plugin)
 
+    def rule_problem(
+        self,
+        rule: Rule,
+        kind: str,
+        key: str,
+        message: str,
+        *,
+        field: str | None = None,
+        path: KeyPath | None = None,
+    ) -> Problem:
+        """A problem found by `rule`, located at a record like `problem_at`, carrying the rule's
+        registered severity, code, source and plugin — so they are written in one place."""
+        return self.problem_at(
+            kind,
+            key,
+            message,
+            field=field,
+            path=path,
+            severity=rule.severity,
+            rule=rule.code,
+            source=rule.source,
+            plugin=rule.plugin,
+        )
+
     def locate(self, problems: Iterable[Problem]) -> list[Problem]:
         """Give problems that name a file and key path their line and column, where the file as
         loaded has them (a file changed since, in memory or on disk, gives none rather than a wrong one)."""
