@@ -230,6 +230,16 @@ class Workspace:
                 out.append(e)
         return sorted(out, key=lambda e: (e.date, e.org, e.voucher))
 
+    def event_cost(self, event_id: str) -> Decimal:
+        """What an event cost: its linked expense entries (refunds, booked on the other side, subtract)."""
+        event = self.events[event_id]
+        total = Decimal(0)
+        for org in event.organisers:
+            for e in self.ledger(org=org, year=event.start.year):
+                if e.event == event_id and e.is_expense(self.chart):
+                    total += e.signed_for(self.chart)
+        return total
+
     def opening(self, org: str, year: int) -> Opening:
         return self.openings.get(layout.ledger_file(org, year)) or Opening(org, year)
 

@@ -232,3 +232,9 @@ def test_stats_command_prints_the_figures(make_workspace, capsys) -> None:  # ty
     out = capsys.readouterr().out
     for text in ("会员总数", "4人", "职工入会率", "6.0%", "建会率", "66.7%", "文体活动次数", "1,500.00元"):
         assert text in out
+
+
+def test_event_cost_is_its_linked_expenses(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    ws, _ = figures(make_workspace(FILES))
+    assert ws.event_cost("E1") == Decimal("450.50")
+    assert ws.event_cost("E2") == Decimal("0")
