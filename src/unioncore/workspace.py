@@ -39,6 +39,10 @@ from .organisation import (
     COMMITTEE_FIELDS,
     ENTERPRISE_FIELDS,
     ORGANISATION_FIELDS,
+    ROLES,
+    Committee,
+    CommitteeKind,
+    CommitteeSeat,
     Organisation,
 )
 from .plugins import PluginHost
@@ -825,26 +829,105 @@ class Workspace:
             )
         return org
 
-    def add_organisation(self, **values: Any) -> Organisation:
+    def organisation_field_errors(
+        self, values: Mapping[str, Any], *, code: str | None = None
+    ) -> list[tuple[str, str]]:
+        """Field-by-field problems of organisation values, for a form: [(field, Chinese message)]."""
         errors = check_values(values, ORGANISATION_FIELDS)
-        code = values.get("code")
-        if code in self.organisations:
-            errors.append(("code", f"组织代码“{code}”已存在"))
-        elif code and not layout.CODE_RE.match(str(code)):
+        new_code = values.get("code")
+        if code is not None and new_code != code:
+            errors.append(("code", "组织代码不能修改（它也是文件夹名）"))
+        elif code is None and new_code in self.organisations:
+            errors.append(("code", f"组织代码“{new_code}”已存在"))
+        elif new_code and not layout.CODE_RE.match(str(new_code)):
             errors.append(("code", "组织代码只能含字母、数字、汉字、“-”和“_”（它也是文件夹名）"))
-        for ref in [values.get("parent"), *(values.get("also_under") or [])]:
-            if ref and ref not in self.organisations:
-                errors.append(("parent", f"上级工会“{ref}”不存在"))
+        for field in ("parent", "also_under"):
+            v = values.get(field)
+            for ref in v if isinstance(v, list) else [v]:
+                if not ref:
+                    continue
+                if ref not in self.organisations:
+                    errors.append((field, f"上级工会“{ref}”不存在"))
+                elif code is not None and (ref == code or code in self._ancestors(str(ref))):
+                    errors.append((field, "上级关系不能形成循环"))
         if values.get("uscc"):
             reason = check_uscc(str(values["uscc"]))
             if reason:
                 errors.append(("uscc", f"统一社会信用代码{reason}"))
+        return errors
+
+    def _ancestors(self, code: str) -> set[str]:
+        seen: set[str] = set()
+        stack = [code]
+        while stack:
+            org = self.organisations.get(stack.pop())
+            if org is None:
+                continue
+            for sup in org.superiors:
+                if sup not in seen:
+                    seen.add(sup)
+                    stack.append(sup)
+        return seen
+
+    def add_organisation(self, **values: Any) -> Organisation:
+        """Add an organisation (its folder `orgs/<code>/` is created on save)."""
+        errors = self.organisation_field_errors(values)
         if errors:
             raise ValidationError([Problem(m, path=(f,), rule="org.field") for f, m in errors])
         org = Organisation.from_values(coerce_values(values, ORGANISATION_FIELDS), [], [])
         self.organisations[org.code] = org
         self._touch(layout.org_file(org.code))
         return org
+
+    def update_organisation(self, code: str, **changes: Any) -> Organisation:
+        """Change an organisation's own fields (name, kind, parent, 职工人数 …); committees and covered
+        units stay (see `add_committee`)."""
+        old = self.organisations[code]
+        values = old.org_values()
+        values.update(changes)
+        errors = self.organisation_field_errors(values, code=code)
+        if errors:
+            raise ValidationError([Problem(m, path=(f,), rule="org.field") for f, m in errors])
+        new = Organisation.from_values(
+            coerce_values(values, ORGANISATION_FIELDS), old.committee_values(), old.enterprise_values()
+        )
+        self.organisations[code] = new
+        self._touch(layout.org_file(code))
+        return new
+
+    def add_committee(
+        self,
+        code: str,
+        kind: CommitteeKind | str,
+        term_start: datetime.date,
+        term_end: datetime.date,
+        seats: Iterable[CommitteeSeat] = (),
+    ) -> Committee:
+        """Record an elected body (换届): the newest committee of a kind is the current one; the
+        earlier ones stay as history."""
+        org = self.organisations[code]
+        errors: list[tuple[str, str]] = []
+        try:
+            kind = CommitteeKind(kind) if not isinstance(kind, CommitteeKind) else kind
+        except ValueError:
+            errors.append(("kind", f"委员会类别“{kind}”无效"))
+        if term_end <= term_start:
+            errors.append(("term_end", "任期届满日期应晚于开始日期"))
+        seats = tuple(seats)
+        for seat in seats:
+            if seat.role not in ROLES:
+                errors.append(("seat", f"职务“{seat.role}”无效，可选：{'、'.join(ROLES)}"))
+            if seat.member and seat.member not in self.members:
+                errors.append(("seat", f"会员“{seat.member}”不存在"))
+            if not seat.member and not seat.name:
+                errors.append(("seat", "委员应填会员编号或姓名"))
+        if errors:
+            raise ValidationError([Problem(m, path=(f,), rule="org.field") for f, m in errors])
+        assert isinstance(kind, CommitteeKind)
+        committee = Committee(kind, term_start, term_end, seats)
+        self.organisations[code] = attrs.evolve(org, committees=(*org.committees, committee))
+        self._touch(layout.org_file(code))
+        return committee
 
     def set_opening(self, org: str, year: int, balances: Mapping[str, Decimal]) -> Opening:
         """Set the opening balances (期初余额) of an organisation's ledger year."""

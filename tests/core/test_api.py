@@ -156,3 +156,39 @@ def test_category_fields_on_add_and_update(ws) -> None:  # type: ignore[no-untyp
         ws.update_member("M7", model_worker={"level": "宇宙级"})
     m = ws.update_member("M7", categories=[])
     assert m.category_data == {}
+
+
+def test_organisations_and_re_election(ws) -> None:  # type: ignore[no-untyped-def]
+    from unioncore.organisation import CommitteeKind, CommitteeSeat
+
+    with pytest.raises(ValidationError) as err:
+        ws.add_organisation(code="B/1", name="乙", kind="基层工会", parent="NOPE", uscc="91110000600037342L")
+    assert {"code", "parent", "uscc"} <= fields(err)
+    ws.add_organisation(code="B", name="乙公司工会", kind="基层工会", parent="F")
+    with pytest.raises(ValidationError) as err:
+        ws.update_organisation("F", parent="B")  # F above B above F: a loop
+    assert fields(err) == {"parent"}
+    org = ws.update_organisation("B", employees=30, name="乙公司工会委员会")
+    assert (org.name, org.employees) == ("乙公司工会委员会", 30)
+    with pytest.raises(ValidationError):
+        ws.add_committee("B", "工会委员会", datetime.date(2026, 1, 1), datetime.date(2025, 1, 1))
+    ws.add_committee(
+        "B",
+        CommitteeKind.UNION,
+        datetime.date(2021, 1, 1),
+        datetime.date(2023, 12, 31),
+        [CommitteeSeat("主席", name="王五")],
+    )
+    ws.add_committee(
+        "B",
+        "工会委员会",
+        datetime.date(2024, 1, 1),
+        datetime.date(2026, 12, 31),
+        [CommitteeSeat("主席", "M1")],
+    )
+    current = ws.org("B").committee(CommitteeKind.UNION)
+    assert current is not None and current.term_start == datetime.date(2024, 1, 1)
+    ws.save()
+    again, problems = open_ws(ws.root)
+    assert len(again.org("B").committees) == 2 and again.org("B").employees == 30
+    assert not [p for p in problems if p.is_error]
