@@ -599,17 +599,27 @@ class Workspace:
         self._touch(src, dst)
         return new
 
-    def add_event(self, org: str, **values: Any) -> Event:
-        self._require_org(org)
-        etype = self.event_types.get(values.get("type") or "")
-        type_fields = etype.fields if etype else ()
-        core = {k: v for k, v in values.items() if k not in {f.name for f in type_fields}}
-        own = {k: v for k, v in values.items() if k in {f.name for f in type_fields}}
-        errors = check_values(core, EVENT_FIELDS) + check_values(own, type_fields)
+    def _split_event_values(self, values: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+        """(core fields, the type's own fields) of event values."""
+        etype = self.event_types.get(str(values.get("type") or ""))
+        names = {f.name for f in etype.fields} if etype else set()
+        core = {k: v for k, v in values.items() if k not in names}
+        own = {k: v for k, v in values.items() if k in names}
+        return core, own
+
+    def event_field_errors(
+        self, values: Mapping[str, Any], *, event_id: str | None = None
+    ) -> list[tuple[str, str]]:
+        """Field-by-field problems of event values (core and type fields), for a form or the API."""
+        core, own = self._split_event_values(values)
+        etype = self.event_types.get(str(values.get("type") or ""))
+        errors = check_values(core, EVENT_FIELDS) + check_values(own, etype.fields if etype else ())
         if etype is None:
             errors.append(("type", f"未知的活动类型“{values.get('type')}”"))
         eid = values.get("id")
-        if eid in self.events:
+        if event_id is not None and eid != event_id:
+            errors.append(("id", "活动编号不能修改"))
+        elif event_id is None and eid in self.events:
             errors.append(("id", f"活动编号“{eid}”已存在"))
         elif eid and not layout.CODE_RE.match(str(eid)):
             errors.append(("id", "活动编号只能含字母、数字、汉字、“-”和“_”"))
@@ -617,11 +627,23 @@ class Workspace:
             if m not in self.members:
                 errors.append(("participants", f"参加会员“{m}”不存在"))
                 break
+        for c in values.get("co_organisers") or ():
+            if c not in self.organisations:
+                errors.append(("co_organisers", f"协办组织“{c}”不存在"))
+                break
+        return errors
+
+    def add_event(self, org: str, **values: Any) -> Event:
+        """Add an event organised by `org`; the type's own fields are passed like the others."""
+        self._require_org(org)
+        errors = self.event_field_errors(values)
         if errors:
             raise ValidationError([Problem(m, path=(f,), rule="event.field") for f, m in errors])
-        clean = coerce_values(core, EVENT_FIELDS)
-        event = Event.from_values(clean, org, coerce_values(own, type_fields) if own else {})
-        event = attrs.evolve(event, fields={k: v for k, v in event.fields.items() if v not in (None, [])})
+        core, own = self._split_event_values(values)
+        etype = self.event_types[str(values["type"])]
+        event = Event.from_values(
+            coerce_values(core, EVENT_FIELDS), org, _given(coerce_values(own, etype.fields))
+        )
         self.events[event.id] = event
         rel = layout.events_file(org, event.start.year)
         self._event_files[rel].append(event.id)
@@ -631,28 +653,19 @@ class Workspace:
     def update_event(self, event_id: str, **changes: Any) -> Event:
         """Change fields of an event (its id and organiser stay; a new date may move it to another year's file)."""
         old = self.events[event_id]
-        etype = self.event_types.get(changes.get("type", old.type))
-        type_fields = etype.fields if etype else ()
-        names = {f.name for f in type_fields}
-        core = old.values()
-        core.update({k: v for k, v in changes.items() if k not in names})
-        own = dict(old.fields) if etype and etype.id == old.type else {}
-        own.update({k: v for k, v in changes.items() if k in names})
-        core["result"] = None  # results are kept as objects below
-        errors = check_values(core, EVENT_FIELDS) + check_values(own, type_fields)
-        if etype is None:
-            errors.append(("type", f"未知的活动类型“{core.get('type')}”"))
-        if core.get("id") != event_id:
-            errors.append(("id", "活动编号不能修改"))
-        for m in core.get("participants") or ():
-            if m not in self.members:
-                errors.append(("participants", f"参加会员“{m}”不存在"))
-                break
+        values: dict[str, Any] = {
+            **old.values(),
+            **(old.fields if changes.get("type", old.type) == old.type else {}),
+        }
+        values.update(changes)
+        values["result"] = None  # results are kept as objects below
+        errors = self.event_field_errors(values, event_id=event_id)
         if errors:
             raise ValidationError([Problem(m, path=(f,), rule="event.field") for f, m in errors])
-        clean = coerce_values(core, EVENT_FIELDS)
+        core, own = self._split_event_values(values)
+        etype = self.event_types[str(values["type"])]
         new = Event.from_values(
-            clean, old.org, {k: v for k, v in coerce_values(own, type_fields).items() if v not in (None, [])}
+            coerce_values(core, EVENT_FIELDS), old.org, _given(coerce_values(own, etype.fields))
         )
         new = attrs.evolve(new, results=changes.get("results", old.results))
         old_rel = layout.events_file(old.org, old.start.year)
@@ -1173,6 +1186,11 @@ def _changed_on_disk(path: Path, sf: SourceFile) -> str | None:
     if digest != sf.digest:
         return "文件在打开后已被其他程序修改，为免覆盖对方的修改未保存：请重新加载（或另存自己的修改）"
     return None
+
+
+def _given(values: Mapping[str, Any]) -> dict[str, Any]:
+    """The values that were given (a type's unset fields are not stored)."""
+    return {k: v for k, v in values.items() if v not in (None, [])}
 
 
 def _count_records(data: Mapping[str, Any]) -> int:
