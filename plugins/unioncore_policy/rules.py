@@ -42,7 +42,6 @@ RULES: list[Rule] = [
     # named payments (实名发放)
     Rule("policy.payee-named", "慰问、福利、帮扶应实名发放给会员", Severity.ERROR, NAMED),
     Rule("policy.payee-union", "领取人应是本会会员，且发放时持有会籍", Severity.ERROR, ELIGIBLE),
-    Rule("policy.payee-retired", "退休会员不享受工会经费福利（退休纪念品除外）", Severity.WARNING, RETIREES),
     Rule("policy.approval", "实名发放须经审批、实名签收", Severity.WARNING, NAMED),
     Rule("policy.purpose-account", "慰问、帮扶、送温暖记入对应的支出科目", Severity.ERROR, CHART),
     Rule("policy.purpose-missing", "发给个人的支出应填写用途", Severity.HINT, CHART),

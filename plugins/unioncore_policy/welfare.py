@@ -2,8 +2,9 @@
 statutory festivals and the provincial standards (shared/domain.md §4).
 
 National rules (always on): payments go to named members (`member`/`recipients`) who hold 会籍 in
-the paying union on the day (a federation may pay members of the unions below it); retired members
-get no union-fund welfare except the retirement souvenir; approval and signature (实名发放、实名签收);
+the paying union on the day (a federation may pay members of the unions below it); approval and
+signature (实名发放、实名签收); (that retired members get no union-fund welfare except the retirement
+souvenir is the core's rule `member.retained-welfare`, which covers every 保留会籍 member);
 the purpose's account; festival gifts only for the statutory festivals and configured minority
 festivals; a birthday gift once a year; a retirement souvenir once; hardship aid with a hardship file.
 
@@ -22,7 +23,7 @@ from typing import TYPE_CHECKING
 from unioncore import Severity
 from unioncore.member import Status
 
-from .payments import ILLNESS_RE, RELATION_RE, Payment, memo_note, names, org_on, payments, who, yuan
+from .payments import ILLNESS_RE, RELATION_RE, Payment, memo_note, org_on, payments, who, yuan
 from .presets import CAP_LABELS, STATUTORY_FESTIVALS
 from .rules import entry_problem
 from .settings import PURPOSE_ACCOUNT_SOURCE
@@ -179,7 +180,6 @@ def _named(ws: Workspace, p: Payment, settings: PolicySettings, own: set[str]) -
     field = "recipients" if e.recipients else "member"
     other: list[str] = []
     gone: list[str] = []
-    retired: list[str] = []
     for mid in p.people:
         m = ws.members.get(mid)
         if m is None:
@@ -194,8 +194,6 @@ def _named(ws: Workspace, p: Payment, settings: PolicySettings, own: set[str]) -
         was = org_on(m, e.date)
         if was not in own:
             other.append(f"{who(ws, mid)}（{was or '外单位'}）")
-        if st is Status.RETIRED and p.kind != "退休纪念":
-            retired.append(mid)
     if other:
         out.append(
             entry_problem(
@@ -213,16 +211,6 @@ def _named(ws: Workspace, p: Payment, settings: PolicySettings, own: set[str]) -
                 "policy.payee-union",
                 e.ref,
                 f"领取人在 {e.date.isoformat()} 不持有会籍：{_first(gone)}",
-                field,
-            )
-        )
-    if retired:
-        out.append(
-            entry_problem(
-                ws,
-                "policy.payee-retired",
-                e.ref,
-                f"{names(ws, retired)} 已退休（保留会籍）：{p.kind}应由行政（退管会）列支，工会经费只发退休纪念品",
                 field,
             )
         )

@@ -481,7 +481,7 @@ def test_rules_command_lists_every_policy_rule_with_its_source(
     assert main(["rules", str(ws.root)]) == 0
     out = capsys.readouterr().out
     codes = [c for c in ws.rules if c.startswith("policy.")]
-    assert len(codes) == 30
+    assert len(codes) == 29
     assert all(c in out for c in codes)
     assert all(ws.rules[c].source for c in codes)
 
