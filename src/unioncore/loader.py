@@ -136,7 +136,11 @@ def _read_config(root: Path, problems: list[Problem]) -> tuple[Config, SourceFil
     report = _FileReport(sf, problems)
     # a workspace written before the key existed has a [workspace] table and no format_version;
     # an empty or mangled file is reported, never "migrated"
-    looks_old = "format_version" not in data and isinstance(data.get("workspace"), dict)
+    looks_old = (
+        "format_version" not in data
+        and isinstance(data.get("workspace"), dict)
+        and set(data) <= {"workspace", "plugins", "settings", "rules", "account"}
+    )
     version = data.get("format_version", 0 if looks_old else FORMAT_VERSION)
     if isinstance(version, int) and not isinstance(version, bool) and 0 <= version < FORMAT_VERSION:
         from .migrate import migrate

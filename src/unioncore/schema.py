@@ -199,34 +199,33 @@ def decode_value(f: Field, value: object, path: KeyPath, report: Report) -> Any:
     raise AssertionError(k)  # pragma: no cover
 
 
-def _fast(f: Field, value: object) -> bool:
-    """Whether `value` is plainly valid for `f`, so the full check can be skipped (the common case)."""
-    k = f.kind
-    t = type(value)
-    if k is Kind.STR:
-        return t is str and f.choices is None and (not f.required or bool(value))
-    if k is Kind.DATE:
-        return t is datetime.date
-    if k is Kind.INT:
-        return t is int and f.minimum is None and f.maximum is None and abs(int(value)) <= MAX_INT  # type: ignore[call-overload]
-    if k is Kind.BOOL:
-        return t is bool
-    return False
-
-
 class _Plan:
-    """Per field list: the names it knows (with `<money>_fen`) — computed once, not per record."""
+    """Per field list, computed once: the names it knows (with `<money>_fen`) and, per field, the one
+    Python type a plainly valid value has — so the common case is a type test, not a function call."""
 
-    __slots__ = ("fields", "known")
+    __slots__ = ("fields", "known", "steps")
 
     def __init__(self, fields: tuple[Field, ...]) -> None:
         self.fields = fields
         known = {f.name for f in fields}
         known |= {f"{f.name}_fen" for f in fields if f.kind is Kind.MONEY}
         self.known = frozenset(known)
+        self.steps = tuple((f.name, _plain_type(f), f) for f in fields)
+
+
+def _plain_type(f: Field) -> type | None:
+    """The type whose values need no further check for this field, or None."""
+    if f.kind is Kind.STR and f.choices is None and not f.required:
+        return str
+    if f.kind is Kind.DATE:
+        return datetime.date
+    if f.kind is Kind.BOOL:
+        return bool
+    return None
 
 
 _PLANS: dict[int, tuple[tuple[Field, ...], _Plan]] = {}
+_MISSING = object()
 
 
 def _plan(fields: Iterable[Field]) -> _Plan:
@@ -250,20 +249,23 @@ def decode_fields(
     """Decode a table against its fields. Missing optional fields become None (or [] for lists)."""
     plan = _plan(fields)
     out: dict[str, Any] = {}
-    for f in plan.fields:
-        name = f.name
-        if name in raw:
-            value = raw[name]
-            out[name] = value if _fast(f, value) else decode_value(f, value, (*path, name), report)
-        elif f.kind is Kind.MONEY and f"{name}_fen" in raw:
-            amount, err = parse_fen(raw[f"{name}_fen"])
-            if err:
-                report(f"“{f.title}”：{err}", (*path, f"{name}_fen"))
-            out[name] = amount
-        else:
+    get = raw.get
+    for name, plain, f in plan.steps:
+        value = get(name, _MISSING)
+        if value is _MISSING:
+            if f.kind is Kind.MONEY and f"{name}_fen" in raw:
+                amount, err = parse_fen(raw[f"{name}_fen"])
+                if err:
+                    report(f"“{f.title}”：{err}", (*path, f"{name}_fen"))
+                out[name] = amount
+                continue
             if f.required:
                 report(f"缺少必填字段“{f.title}”（{name}）", (*path, name))
             out[name] = [] if f.kind in (Kind.STR_LIST, Kind.TABLE_LIST) else None
+        elif type(value) is plain:
+            out[name] = value
+        else:
+            out[name] = decode_value(f, value, (*path, name), report)
     if not plan.known.issuperset(raw):
         for key in raw:
             if key not in plan.known and not (extra_ok and extra_ok(key)):
