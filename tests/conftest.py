@@ -9,10 +9,17 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 import unioncore
 from unioncore.problems import Problem
 from unioncore.workspace import Workspace
+
+# CI explores the same examples on every run (a red build always means a change broke something);
+# on a developer's machine hypothesis explores new ones each time and keeps what it finds.
+hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    hypothesis_settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "workspace"
