@@ -154,6 +154,7 @@ class Member:
                     note=h.get("note"),
                 )
                 for h in values.get("history") or ()
+                if h.get("date") is not None and h.get("kind") is not None  # a bad line is reported, not kept
             ),
             category_data=category_data,
         )

@@ -246,3 +246,20 @@ def test_check_command_prints_all_and_exits_1_without_traceback(make_workspace, 
     assert "orgs/A/members.toml:3:1: 错误" in out.out
     assert "orgs/A/members.toml:6:1: 错误" in out.out
     assert "Traceback" not in out.out + out.err
+
+
+def test_bad_lines_inside_nested_tables_are_reported_not_fatal(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    root = make_workspace(
+        {
+            "orgs/A/members.toml": """
+                [[member]]
+                id = "M1"
+                name = "张三"
+                history = [{ date = 1, kind = 2 }, { kind = "入会" }]
+            """
+        }
+    )
+    ws, problems = open_ws(root)
+    assert ws.members["M1"].history == ()
+    texts = [p.message for p in problems if p.file == "orgs/A/members.toml"]
+    assert any("应为日期" in t for t in texts) and any("缺少必填字段“日期”" in t for t in texts)
