@@ -9,6 +9,8 @@ no line rather than a guessed one.
 
 from __future__ import annotations
 
+import re
+
 from .problems import KeyPath
 
 Position = tuple[int, int]  # 1-based line, 1-based column
@@ -228,17 +230,66 @@ def _unescape(raw: str) -> str:
         return raw
 
 
+_AOT_LINE = re.compile(r"^\[\[([A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*)\]\]$")
+_TABLE_LINE = re.compile(r"^\[([A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*)\]$")
+_KEY_LINE = re.compile(r"^([A-Za-z0-9_-]+) = (.+)$")
+
+
+def _canonical_positions(text: str) -> dict[KeyPath, Position] | None:
+    """Positions in a file laid out as unioncore writes it (`tomlwrite`): one statement a line,
+    bare keys, multi-line arrays closed by a lone "]". Returns None at the first line of any other
+    shape, and the full scanner reads the file instead — this only makes the common case fast."""
+    s = _Scanner("")
+    table: KeyPath = ()
+    in_array = False
+    for lineno, line in enumerate(text.split("\n"), start=1):
+        if in_array:
+            if line == "]":
+                in_array = False
+            elif not line.startswith("    ") or line.rstrip().endswith(("[", "{")):
+                return None
+            continue
+        if not line:
+            continue
+        m = _KEY_LINE.match(line)
+        if m is not None:
+            value = m.group(2)
+            if value == "[":
+                in_array = True
+            elif value.startswith(('"""', "'''")) or (value[0] in "[{" and value[-1] not in "]}"):
+                return None
+            s.positions.setdefault((*table, m.group(1)), (lineno, 1))
+            continue
+        m = _AOT_LINE.match(line)
+        if m is not None:
+            table = s._open_array_table(tuple(m.group(1).split(".")))
+            s.positions.setdefault(table, (lineno, 1))
+            continue
+        m = _TABLE_LINE.match(line)
+        if m is not None:
+            table = s._resolve(tuple(m.group(1).split(".")))
+            s.positions.setdefault(table, (lineno, 1))
+            continue
+        return None
+    return None if in_array else s.positions
+
+
 class LineIndex:
     """Positions of every table header and key in a TOML text."""
 
     def __init__(self, text: str) -> None:
-        s = _Scanner(text)
-        try:
-            s.run()
-        except (IndexError, RecursionError):  # deep nesting: keep what was found before it
-            pass
-        self.positions = s.positions
-        self.comment_lines = s.comment_lines
+        fast = _canonical_positions(text) if "#" not in text else None
+        if fast is not None:
+            self.positions = fast
+            self.comment_lines: list[int] = []
+        else:
+            s = _Scanner(text)
+            try:
+                s.run()
+            except (IndexError, RecursionError):  # deep nesting: keep what was found before it
+                pass
+            self.positions = s.positions
+            self.comment_lines = s.comment_lines
         self._line_count = text.count("\n") + 1
 
     def locate(self, path: KeyPath | None) -> Position | None:

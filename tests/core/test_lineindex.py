@@ -125,3 +125,31 @@ def test_lines_within_tomli_w_output_are_never_wrong(doc: dict[str, Any]) -> Non
                     k,
                     line,
                 )
+
+
+@settings(max_examples=200, deadline=None)
+@given(docs, st.integers(0, 400), st.sampled_from(["", "#", "[", "x = [\n", '"""', "\r", "  ", "a.b = 1\n"]))
+def test_the_fast_path_agrees_with_the_scanner(doc: dict[str, Any], at: int, junk: str) -> None:
+    """Files we write take a line-based fast path; it must give exactly the scanner's positions,
+    and on anything else it must step aside (None), never guess."""
+    from unioncore.lineindex import _canonical_positions, _Scanner
+
+    for text in (tomlwrite.dumps(doc), tomlwrite.dumps(doc)[:at] + junk + tomlwrite.dumps(doc)[at:]):
+        try:
+            tomllib.loads(text)
+        except tomllib.TOMLDecodeError:
+            continue
+        fast = _canonical_positions(text)
+        scanner = _Scanner(text)
+        scanner.run()
+        if fast is not None:
+            assert fast == scanner.positions
+
+
+def test_the_files_we_write_take_the_fast_path(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from unioncore.demo import generate
+    from unioncore.lineindex import _canonical_positions
+
+    ws = generate(tmp_path / "ws", "small")
+    texts = [sf.loaded_text() for rel, sf in ws.files.items() if rel.startswith("orgs/")]
+    assert texts and all(t is not None and _canonical_positions(t) is not None for t in texts)
