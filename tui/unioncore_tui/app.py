@@ -548,6 +548,17 @@ class UnionApp(App[int]):
             yield SystemCommand(f"转到：{title}", f"插件的标签页{key}", lambda n=n: self.action_plugin_tab(n))
         if self.session is not None:
             yield SystemCommand(
+                "新建组织", "在“组织”中新建一个组织（n）", lambda: self._pane_action("orgs", "add")
+            )
+            yield SystemCommand(
+                "修改组织", "修改“组织”中选中的组织（e）", lambda: self._pane_action("orgs", "edit")
+            )
+            yield SystemCommand(
+                "登记换届",
+                "为选中的组织登记新一届委员会、经审会或女职委（h）",
+                lambda: self._pane_action("orgs", "elect"),
+            )
+            yield SystemCommand(
                 "新增会员（入会）", "打开入会登记表", lambda: self._pane_action("members", "add")
             )
             yield SystemCommand(

@@ -8,13 +8,14 @@ without a field is shown above the form. The form never decides on its own what 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, ClassVar, Generic, TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
 from unioncore.problems import Problem, UnioncoreError, ValidationError
@@ -56,7 +57,8 @@ class RecordForm(ModalScreen[T | None], Generic[T]):
         self.ws = session.ws
 
     # -- to implement -------------------------------------------------------------------------
-    def build_rows(self) -> list[FieldRow]:
+    def build_rows(self) -> Sequence[Widget]:
+        """The form's rows (`FieldRow`s, and headings or containers of rows if it needs them)."""
         raise NotImplementedError
 
     def check(self, values: dict[str, Any]) -> list[tuple[str, str]]:

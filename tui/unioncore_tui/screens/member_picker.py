@@ -24,15 +24,22 @@ class MemberPicker(ModalScreen[list[str] | None]):
     ]
 
     def __init__(
-        self, session: Session, selected: list[str], *, multiple: bool = True, title: str = "选择会员"
+        self,
+        session: Session,
+        selected: list[str],
+        *,
+        multiple: bool = True,
+        title: str = "选择会员",
+        orgs: set[str] | None = None,
     ) -> None:
+        """`orgs`: offer only the members of these organisations (all when None)."""
         super().__init__(classes="record-form")
         self.session = session
         self.selected = list(dict.fromkeys(selected))
         self.multiple = multiple
         self.title_text = title
         # members who hold 会籍 (在职, 退休): who takes part in events and receives money
-        self.pool = session.index.candidates(statuses={Status.ACTIVE, Status.RETIRED})
+        self.pool = session.index.candidates(orgs, statuses={Status.ACTIVE, Status.RETIRED})
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog picker-dialog"):

@@ -1,5 +1,6 @@
 """组织: the organisation tree and, for the selected one, its details, committees and terms (with
-the core's 换届 reminders), member and employee counts and 入会率."""
+the core's 换届 reminders), member and employee counts and 入会率; 新建组织 (n), 修改组织 (e) and
+换届 (h) through the forms of `org_forms`."""
 
 from __future__ import annotations
 
@@ -13,12 +14,21 @@ from textual.widgets import Static, Tree
 from textual.widgets.tree import TreeNode
 
 from unioncore.member import Status
-from unioncore.organisation import CommitteeKind, Organisation
+from unioncore.organisation import Committee, CommitteeKind, Organisation
 from unioncore.problems import Severity
 
 from .base import Pane
+from .org_forms import CommitteeForm, OrgForm
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.HINT: "cyan"}
+EMPTY = (
+    "工作区中还没有组织。\n\n"
+    "按 n 新建组织：\n"
+    "先建上级（如街道总工会），\n"
+    "再选中它，按 n 建其下的基层工会。\n"
+    "建好后按 ctrl+s 保存。"
+)
+SEATS_SHOWN = 6  # seats listed under a committee's term; the rest are counted
 
 
 class OrgTree(Tree[str]):
@@ -37,6 +47,12 @@ class OrgTree(Tree[str]):
 
 
 class OrgPane(Pane):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "add", "新建组织"),
+        Binding("e", "edit", "修改组织"),
+        Binding("h", "elect", "换届"),
+    ]
+
     def compose(self) -> ComposeResult:
         with Horizontal():
             tree = OrgTree("组织", id="org-tree")
@@ -68,7 +84,7 @@ class OrgPane(Pane):
             tree.move_cursor(first)
             self.show(first.data)
         else:
-            self.query_one("#org-info", Static).update("工作区中还没有组织。")
+            self.query_one("#org-info", Static).update(EMPTY)
 
     def _add(self, parent: TreeNode[str], code: str) -> TreeNode[str]:
         org = self.session.ws.organisations[code]
@@ -102,6 +118,7 @@ class OrgPane(Pane):
                 node.expand()
                 self._load_children(node)
         if node.data:
+            _ = self.org_tree.last_line  # lay out the lines just added, so the node has its line
             self.org_tree.move_cursor(node)
             self.org_tree.scroll_to_node(node, animate=False)
             self.show(node.data)
@@ -160,33 +177,97 @@ class OrgPane(Pane):
             t.append("覆盖单位 ", style="bold")
             t.append(f"{len(org.enterprises)} 家，应建会 {len(required)} 家，已建会 {len(done)} 家\n")
         t.append("\n委员会与任期\n", style="bold")
-        shown = False
-        for kind in CommitteeKind:
-            c = org.committee(kind)
-            if c is None:
-                continue
-            shown = True
+        current = [c for c in (org.committee(kind) for kind in CommitteeKind) if c is not None]
+        for c in current:
+            kind = c.kind
             left_days = c.days_left(ws.as_of)
             chair = c.chair()
-            who = (
-                f"，{chair.role} {chair.name or session.describe('member', chair.member or '') or chair.member}"
-                if chair
-                else ""
-            )
+            who = f"，{chair.role} {self._seat_name(chair.member, chair.name)}" if chair else ""
             t.append(f"  {kind.value} {c.term_start.isoformat()} 至 {c.term_end.isoformat()}{who}\n")
             if left_days < 0:
                 t.append(f"    已届满 {-left_days} 天\n", style="yellow")
             else:
                 t.append(f"    距届满还有 {left_days} 天\n", style="dim")
-        if not shown:
-            t.append("  未登记委员会\n", style="dim")
+        if not current:
+            t.append("  未登记委员会（按 h 登记）\n", style="dim")
         problems = session.problems_of_org(org.code)
         terms = [p for p in problems if (p.rule or "").startswith("org.term")]
         others = [p for p in problems if p not in terms]
         if terms:
-            t.append("\n换届提醒\n", style="bold")
+            t.append("\n换届提醒", style="bold")
+            t.append("（换届后按 h 登记）\n", style="dim")
             for p in terms:
                 t.append(f"  {p.severity.label}：{p.message}\n", style=SEVERITY_STYLE[p.severity])
         if others:
             t.append(f"\n此组织的文件中还有 {len(others)} 个问题（在“检查”中查看）\n", style="yellow")
+        # who sits on each body, below the reminders (which matter more on a small screen)
+        seated = [c for c in current if c.seats]
+        if seated:
+            t.append("\n本届成员\n", style="bold")
+            for c in seated:
+                t.append(f"  {c.kind.value} {self._seats_line(c)}\n")
         return t
+
+    def _seat_name(self, member: str | None, name: str | None) -> str:
+        """A seat's holder: the member's name when the member is on file, else what is written."""
+        if member:
+            m = self.session.ws.members.get(member)
+            return m.name if m is not None else member
+        return name or ""
+
+    def _seats_line(self, c: Committee) -> str:
+        names = [f"{s.role} {self._seat_name(s.member, s.name)}" for s in c.seats[:SEATS_SHOWN]]
+        more = " 等" if len(c.seats) > SEATS_SHOWN else ""
+        return f"{len(c.seats)} 人：" + "、".join(names) + more
+
+    # -- actions ------------------------------------------------------------------------------
+    def _selected(self) -> Organisation | None:
+        code = self.session.current_org
+        org = self.session.ws.organisations.get(code or "")
+        if org is None:
+            self.notify("请先在左边选中一个组织（还没有组织时按 n 新建）", severity="warning")
+        return org
+
+    def _changed(self, code: str, message: str) -> None:
+        """A form changed `code` (or created it): select it, then re-check and redraw everything."""
+        self.session.current_org = code
+        self.uapp.current_org_changed()
+        # the tree is rebuilt by after_change and keeps the current organisation selected
+        self.uapp.after_change(message=message)
+        self.org_tree.focus()
+
+    def action_add(self) -> None:
+        """新建组织, under the selected federation (or beside the selected union) by default."""
+        session = self.session
+        current = session.ws.organisations.get(session.current_org or "")
+        parent = None
+        if current is not None:
+            parent = current.code if current.kind.is_federation else current.parent
+
+        def added(org: Organisation | None) -> None:
+            if org is not None:
+                self._changed(org.code, f"已新建组织：{org.name}（未保存）")
+
+        self.app.push_screen(OrgForm(session, parent=parent), added)
+
+    def action_edit(self) -> None:
+        org = self._selected()
+        if org is None:
+            return
+
+        def edited(new: Organisation | None) -> None:
+            if new is not None:
+                self._changed(new.code, f"已修改组织：{new.name}（未保存）")
+
+        self.app.push_screen(OrgForm(self.session, org), edited)
+
+    def action_elect(self) -> None:
+        org = self._selected()
+        if org is None:
+            return
+
+        def elected(c: Committee | None) -> None:
+            if c is not None:
+                self._changed(org.code, f"已登记换届：{org.name} {c.kind.value}（未保存）")
+
+        self.app.push_screen(CommitteeForm(self.session, org), elected)

@@ -77,7 +77,10 @@ class FieldRow(Vertical):
         choices: Sequence[tuple[str, str]] | None = None,
         read_only: bool = False,
         help: str | None = None,
+        placeholder: str | None = None,
     ) -> None:
+        """`placeholder`: shown in an empty control instead of the default for its kind (a row
+        whose label is hidden, such as a seat of a committee, says this way what goes in it)."""
         super().__init__(classes="field-row", id=f"row-{field.name}")
         self.field = field
         self.initial = value
@@ -86,6 +89,7 @@ class FieldRow(Vertical):
         self.choices = choices
         self.read_only = read_only
         self.help = help if help is not None else field.help
+        self.placeholder = placeholder
         self.touched = False
         self._members: list[str] = list(value or []) if self.is_member_list else []
 
@@ -125,7 +129,7 @@ class FieldRow(Vertical):
             value = self.initial if self.initial in {v for _, v in options} else Select.NULL
             yield Select(
                 options,
-                prompt="（不填）" if not f.required else "请选择",
+                prompt=self.placeholder or ("（不填）" if not f.required else "请选择"),
                 allow_blank=True,
                 value=value,
                 id=cid,
@@ -146,7 +150,8 @@ class FieldRow(Vertical):
         suggester = SuggestFromList(self.suggestions, case_sensitive=False) if self.suggestions else None
         yield Input(
             display(self.initial),
-            placeholder=PLACEHOLDERS.get(f.kind, "多个用逗号分隔" if f.kind is Kind.STR_LIST else ""),
+            placeholder=self.placeholder
+            or PLACEHOLDERS.get(f.kind, "多个用逗号分隔" if f.kind is Kind.STR_LIST else ""),
             id=cid,
             compact=True,
             suggester=suggester,
@@ -259,9 +264,12 @@ class FieldRow(Vertical):
 
 
 class FormBody(Vertical):
-    """The rows of a form; `values()` gathers them, `show_errors` puts each problem at its field."""
+    """The rows of a form; `values()` gathers them, `show_errors` puts each problem at its field.
 
-    def __init__(self, rows: Sequence[FieldRow], *, id: str | None = None) -> None:
+    Besides rows it may hold headings and containers of rows (the seats of a committee): every
+    `FieldRow` below it counts, however deep."""
+
+    def __init__(self, rows: Sequence[Widget], *, id: str | None = None) -> None:
         super().__init__(id=id, classes="form-body")
         self._rows = list(rows)
 
