@@ -927,15 +927,28 @@ class Workspace:
         if term_end <= term_start:
             errors.append(("term_end", "任期届满日期应晚于开始日期"))
         seats = tuple(seats)
-        for seat in seats:
+        seat_problems: list[Problem] = []  # each names its seat: ("seat", i, field)
+        for i, seat in enumerate(seats):
             if seat.role not in ROLES:
-                errors.append(("seat", f"职务“{seat.role}”无效，可选：{'、'.join(ROLES)}"))
+                seat_problems.append(
+                    Problem(
+                        f"职务“{seat.role}”无效，可选：{'、'.join(ROLES)}",
+                        path=("seat", i, "role"),
+                        rule="org.field",
+                    )
+                )
             if seat.member and seat.member not in self.members:
-                errors.append(("seat", f"会员“{seat.member}”不存在"))
+                seat_problems.append(
+                    Problem(f"会员“{seat.member}”不存在", path=("seat", i, "member"), rule="org.field")
+                )
             if not seat.member and not seat.name:
-                errors.append(("seat", "委员应填会员编号或姓名"))
-        if errors:
-            raise ValidationError([Problem(m, path=(f,), rule="org.field") for f, m in errors])
+                seat_problems.append(
+                    Problem("委员应填会员编号或姓名", path=("seat", i, "member"), rule="org.field")
+                )
+        if errors or seat_problems:
+            raise ValidationError(
+                [Problem(m, path=(f,), rule="org.field") for f, m in errors] + seat_problems
+            )
         assert isinstance(kind, CommitteeKind)
         committee = Committee(kind, term_start, term_end, seats)
         self.organisations[code] = attrs.evolve(org, committees=(*org.committees, committee))
