@@ -37,6 +37,7 @@ class MemberPane(Pane):
         super().__init__(id=id)
         self._pool: list[int] = []
         self._cat_options: list[tuple[str, str]] = []
+        self._detail = ""
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="filters"):
@@ -130,12 +131,20 @@ class MemberPane(Pane):
         ]
 
     def _show_detail(self, mid: str | None) -> None:
-        detail = self.query_one("#member-detail", Static)
+        self._set_detail(self._detail_text(mid))
+
+    def _set_detail(self, text: str) -> None:
+        if text == self._detail:
+            return  # the cursor landed on the member already shown (e.g. after a search)
+        self._detail = text
+        # the detail line's size is fixed by the CSS (height 2, full width): no layout pass needed
+        self.query_one("#member-detail", Static).update(text, layout=False)
+
+    def _detail_text(self, mid: str | None) -> str:
         ws = self.session.ws
         m = ws.members.get(mid or "")
         if m is None:
-            detail.update("")
-            return
+            return ""
         age = m.age(ws.as_of)
         parts = [f"{m.name}（{m.id}）", self.session.org_label(m.org)]
         if age is not None:
@@ -150,7 +159,7 @@ class MemberPane(Pane):
             parts.append(f"最近变动：{h.date.isoformat()} {h.kind.value}")
         if m.note:
             parts.append(f"备注：{m.note}")
-        detail.update(" · ".join(parts))
+        return " · ".join(parts)
 
     # -- events ------------------------------------------------------------------------------
     def on_input_changed(self, event: Input.Changed) -> None:
