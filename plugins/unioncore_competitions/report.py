@@ -5,22 +5,15 @@ A clause whose figure no record supports is left out, and so is a paragraph with
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from unioncore import Figure, ReportSection
+from unioncore.wording import wan
 
 from .records import HONOUR_KINDS, MODEL_WORKER_LEVELS, SKILL_KINDS
 
 ORDER = 70
 TITLE = "劳动竞赛与评先评优"
-
-
-def wan(amount: Decimal) -> str:
-    """Yuan as a report writes it: 830000 → 83万元, 1792000 → 179.2万元, 3800 → 3800元."""
-    if abs(amount) >= 10000:
-        value = (amount / 10000).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP).normalize()
-        return f"{value:f}万元"
-    return f"{amount.quantize(Decimal('0.01')).normalize():f}元"
 
 
 def section(figs: dict[str, Figure]) -> list[ReportSection]:

@@ -5,20 +5,13 @@ A clause whose figure no record supports is left out, and so is a paragraph with
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from unioncore import Figure, ReportSection
+from unioncore.wording import wan
 
 ORDER = 80
 TITLE = "劳动争议调解与法律援助"
-
-
-def wan(amount: Decimal) -> str:
-    """Yuan as a report writes it: 1792000 → 179.2万元, 660000 → 66万元, 3800 → 3800元."""
-    if abs(amount) >= 10000:
-        value = (amount / 10000).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP).normalize()
-        return f"{value:f}万元"
-    return f"{amount.quantize(Decimal('0.01')).normalize():f}元"
 
 
 def section(figs: dict[str, Figure]) -> list[ReportSection]:

@@ -1,0 +1,14 @@
+"""How reports write numbers in Chinese prose (工作总结 sentences)."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+
+def wan(amount: Decimal) -> str:
+    """Yuan as a report writes it: 1792000 → "179.2万元", 660000 → "66万元", 3800 → "3800元"
+    (万元 rounded half up to two decimals, trailing zeros dropped)."""
+    if abs(amount) >= 10000:
+        value = (amount / 10000).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP).normalize()
+        return f"{value:f}万元"
+    return f"{amount.quantize(Decimal('0.01')).normalize():f}元"
