@@ -326,13 +326,17 @@ def _read_orgs(ws: Workspace, problems: list[Problem]) -> None:
                 )
             )
             continue
-        _read_org(ws, code, _read(ws, rel, problems), problems)
+        org_sf = _read(ws, rel, problems)
+        _read_org(ws, code, org_sf, problems)
+        org_sf.release()  # decoded: drop the text and tables now, not at the end (peak memory)
         for entry in _listdir(orgs_dir / code, ws.stale_temporaries):
             full = orgs_dir / code / entry
             if entry in (layout.ORG_FILE,):
                 continue
             if entry == layout.MEMBERS_FILE:
-                _read_members(ws, code, _read(ws, f"{base}/{entry}", problems), problems)
+                members_sf = _read(ws, f"{base}/{entry}", problems)
+                _read_members(ws, code, members_sf, problems)
+                members_sf.release()
             elif entry in (layout.EVENTS_DIR, layout.LEDGER_DIR, layout.BUDGET_DIR) and full.is_dir():
                 for fname in _listdir(full, ws.stale_temporaries):
                     frel = f"{base}/{entry}/{fname}"
@@ -356,6 +360,7 @@ def _read_orgs(ws: Workspace, problems: list[Problem]) -> None:
                         _read_ledger(ws, code, year, sf, problems)
                     else:
                         _read_budget(ws, code, year, sf, problems)
+                    sf.release()
             elif entry.endswith(".toml") and not is_temporary(entry):
                 problems.append(
                     Problem(
@@ -715,6 +720,7 @@ def _read_plugin_files(ws: Workspace, problems: list[Problem]) -> None:
                 if sf.data is None:
                     continue
                 _read_plugin_file(ws, plugin, tables, sf, problems)
+                sf.release()
 
 
 def _read_plugin_file(
