@@ -8,7 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from unioncore import Figure, ReportSection
-from unioncore.wording import wan
+from unioncore.wording import Cited, wan
 
 from .records import HONOUR_KINDS, MODEL_WORKER_LEVELS, SKILL_KINDS
 
@@ -17,14 +17,8 @@ TITLE = "劳动竞赛与评先评优"
 
 
 def section(figs: dict[str, Figure]) -> list[ReportSection]:
-    used: list[Figure] = []
-
-    def take(key: str) -> Figure | None:
-        fig = figs[key]
-        if not fig.value:
-            return None
-        used.append(fig)
-        return fig
+    cited = Cited(figs)
+    take = cited.take
 
     paragraphs = []
     count = take("competitions.count")
@@ -63,4 +57,4 @@ def section(figs: dict[str, Figure]) -> list[ReportSection]:
         paragraphs.append(text + "。")
     if not paragraphs:
         return []
-    return [ReportSection(TITLE, tuple(paragraphs), tuple(used), order=ORDER)]
+    return [ReportSection(TITLE, tuple(paragraphs), tuple(cited.used), order=ORDER)]

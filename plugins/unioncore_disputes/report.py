@@ -8,21 +8,15 @@ from __future__ import annotations
 from decimal import Decimal
 
 from unioncore import Figure, ReportSection
-from unioncore.wording import wan
+from unioncore.wording import Cited, wan
 
 ORDER = 80
 TITLE = "劳动争议调解与法律援助"
 
 
 def section(figs: dict[str, Figure]) -> list[ReportSection]:
-    used: list[Figure] = []
-
-    def take(key: str) -> Figure | None:
-        fig = figs[key]
-        if not fig.value:
-            return None
-        used.append(fig)
-        return fig
+    cited = Cited(figs)
+    take = cited.take
 
     paragraphs = []
     count = take("disputes.cases")
@@ -62,4 +56,4 @@ def section(figs: dict[str, Figure]) -> list[ReportSection]:
         paragraphs.append("，".join(parts) + "。")
     if not paragraphs:
         return []
-    return [ReportSection(TITLE, tuple(paragraphs), tuple(used), order=ORDER)]
+    return [ReportSection(TITLE, tuple(paragraphs), tuple(cited.used), order=ORDER)]
