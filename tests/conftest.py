@@ -21,6 +21,10 @@ hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
 if os.environ.get("CI"):
     hypothesis_settings.load_profile("ci")
 
+# Tests load workspaces from their files; tests/core/test_cache.py switches the cache on itself.
+# (Set here, before any test runs, so that subprocesses started by tests inherit it.)
+os.environ["UNIONCORE_CACHE"] = "off"
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "workspace"
 AS_OF = datetime.date(2026, 11, 30)

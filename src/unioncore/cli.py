@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -164,6 +165,11 @@ def cmd_tui(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="unioncore", description="工会组织、会员、活动、经费的记录、检查与统计")
+    p.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="不用也不写工作区缓存（.unioncore-cache），每次都从文件读取",
+    )
     sub = p.add_subparsers(dest="command", required=True, metavar="命令")
 
     s = sub.add_parser("init", help="创建新的工作区")
@@ -174,12 +180,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("check", help="检查工作区，列出所有问题（有错误时退出码为 1）")
     s.add_argument("dir")
+    s.add_argument("--no-cache", action="store_true", default=argparse.SUPPRESS, help="不用工作区缓存")
     s.add_argument("--strict", action="store_true", help="有警告也以退出码 1 结束")
     s.add_argument("--as-of", type=_date, help="按此日期计算换届等提醒（默认今天）")
     s.set_defaults(func=cmd_check)
 
     s = sub.add_parser("stats", help="统计：会员、入会率、建会率、活动、收支")
     s.add_argument("dir")
+    s.add_argument("--no-cache", action="store_true", default=argparse.SUPPRESS, help="不用工作区缓存")
     s.add_argument("--year", type=int)
     s.add_argument("--as-of", type=_date)
     s.set_defaults(func=cmd_stats)
@@ -210,6 +218,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.no_cache:
+        os.environ["UNIONCORE_CACHE"] = "off"  # read by unioncore.cache.enabled() at every load
     try:
         code: int = args.func(args)
     except KeyboardInterrupt:

@@ -7,10 +7,11 @@ import datetime
 import os
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 
+from . import cache as _cache
 from . import layout
 from .accounts import CASH_ACCOUNTS, Chart, extra_account
 from .config import ACCOUNT_FIELDS, FORMAT_VERSION, PLUGINS_FIELDS, WORKSPACE_FIELDS, Config
@@ -55,11 +56,17 @@ def load(
     *,
     plugins: Mapping[str, object] | None = None,
     as_of: datetime.date | None = None,
+    cache: bool | Literal["foreground"] = True,
 ) -> tuple[Workspace, list[Problem]]:
     """Open the workspace at `path`. Returns it with every problem found while loading.
 
     `plugins` registers plugin objects in-process by name (they still must be enabled in
     `unioncore.toml`); installed plugins load from the `unioncore` entry-point group.
+
+    `cache`: reuse what the last load of this unchanged workspace found (`unioncore.cache`) and,
+    after loading from the files, write it for next time — in a detached process where the system
+    can fork (True), or before returning ("foreground"); False neither reads nor writes it. Plugins
+    passed in-process and `UNIONCORE_CACHE=off` turn it off. It never changes what a load returns.
     """
     root = Path(path)
     problems: list[Problem] = []
@@ -81,13 +88,22 @@ def load(
     problems += host.problems
     _register(ws, problems)
     _add_accounts(ws, config_sf, problems)
+    use_cache = bool(cache) and plugins is None and _cache.enabled() and not config_sf.has_record_errors
+    if use_cache and not any(p.rule == "workspace.migrated" for p in problems):
+        restored = _cache.restore(ws)
+        if restored is not None:
+            return ws, restored
+    pending = _cache.begin(ws) if use_cache else None
     _read_orgs(ws, problems)
     _read_plugin_files(ws, problems)
     _check_references(ws, problems)
     for sf in ws.files.values():
         sf.release()
     ws.load_problems = problems
-    return ws, sort_problems(ws.locate(ws.apply_rule_settings(problems)))
+    result = sort_problems(ws.locate(ws.apply_rule_settings(problems)))
+    if pending is not None:
+        _cache.store(ws, pending, result, background=cache is True)
+    return ws, result
 
 
 def init(

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import tomli_w
@@ -105,6 +105,37 @@ class Workspace:
         self.change_count = 0  # bumped by every change, so derived caches know they are stale
         # temporary files a killed save left behind (found while loading; removed by the next save)
         self.stale_temporaries: list[Path] = []
+        # set when the records came from (or were written to) the cache: cache.py
+        self._snapshot_key: str | None = None
+        # attributes a cached open restores when first touched -> how to restore them
+        self._pending: dict[str, Callable[[], dict[str, Any]]] = {}
+
+    # -- records restored from the cache when first touched ---------------------------------
+    def _defer(self, names: tuple[str, ...], restore: Callable[[], dict[str, Any]]) -> None:
+        for name in names:
+            self.__dict__.pop(name, None)
+            self._pending[name] = restore
+
+    def materialise(self) -> None:
+        """Restore everything a cached open deferred (no-op when it is all in memory)."""
+        for name in list(self._pending):
+            getattr(self, name)
+
+    def _restore(self, name: str) -> Any:
+        restore = self._pending.get(name)
+        if restore is None:
+            raise AttributeError(name)
+        for key, value in restore().items():
+            self.__dict__[key] = value
+            self._pending.pop(key, None)
+        return self.__dict__[name]
+
+    if not TYPE_CHECKING:  # mypy keeps checking attribute names; at run time a deferred one loads
+
+        def __getattr__(self, name: str) -> Any:
+            if name.startswith("__") or "_pending" not in self.__dict__:
+                raise AttributeError(name)
+            return self._restore(name)
 
     # -- opening ---------------------------------------------------------------------------
     @classmethod
@@ -346,10 +377,18 @@ class Workspace:
 
     def check(self) -> list[Problem]:
         """Every problem: what loading found, the rules of the core and of each enabled plugin."""
+        from . import cache
+
+        cached: list[Problem] | None = cache.cached_result(self, "check")
+        if cached is not None:
+            return list(cached)
         problems = list(self.load_problems)
         found, errors = self.host.call("unioncore_validate", Problem, workspace=self)
         problems += found + errors
-        return sort_problems(self.locate(self.apply_rule_settings(problems)))
+        result = sort_problems(self.locate(self.apply_rule_settings(problems)))
+        if not errors:  # a plugin that raised may not raise next time: never keep its failure
+            cache.keep_result(self, "check", result)
+        return result
 
     def apply_rule_settings(self, problems: Iterable[Problem]) -> list[Problem]:
         """Drop switched-off rules and re-level others as `[rules]` in unioncore.toml says."""
@@ -367,8 +406,17 @@ class Workspace:
 
     # -- statistics and report hooks ----------------------------------------------------------
     def figures(self, period: Period | None = None) -> tuple[list[Figure], list[Problem]]:
+        from . import cache
+
         period = period or Period.year(self.year)
-        return self.host.call("unioncore_statistics", Figure, workspace=self, period=period)
+        key = cache.period_key(period)
+        cached: tuple[list[Figure], list[Problem]] | None = cache.cached_result(self, "figures", key)
+        if cached is not None:
+            return list(cached[0]), list(cached[1])
+        figures, problems = self.host.call("unioncore_statistics", Figure, workspace=self, period=period)
+        if not problems:
+            cache.keep_result(self, "figures", (figures, problems), key)
+        return figures, problems
 
     def report_sections(self, period: Period | None = None) -> tuple[list[ReportSection], list[Problem]]:
         period = period or Period.year(self.year)
