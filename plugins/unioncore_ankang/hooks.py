@@ -5,6 +5,7 @@ Textual is imported only inside the panel factory, so the plugin works with the 
 
 from __future__ import annotations
 
+import random
 from typing import TYPE_CHECKING, Any
 
 from unioncore import Collection, EventType, Figure, Period, Problem, ReportSection, Rule, TuiPanel, hookimpl
@@ -58,3 +59,11 @@ def _hazard_panel(workspace: Any) -> Any:
 @hookimpl
 def unioncore_tui_panels() -> list[TuiPanel]:
     return [TuiPanel("ankang.hazards", "安康杯·隐患", _hazard_panel)]
+
+
+@hookimpl
+def unioncore_demo_data(workspace: Workspace, rng: random.Random, scale: str) -> list[Problem]:
+    """Synthetic records of this plugin for `unioncore demo-data` (see demo_data.py)."""
+    from . import demo_data
+
+    return demo_data.generate(workspace, rng, scale)

@@ -7,6 +7,7 @@ the rules on them and on 劳模 care visits, figures, a report section and a TUI
 
 from __future__ import annotations
 
+import random
 from typing import TYPE_CHECKING, Any
 
 from unioncore import Collection, Figure, Period, Problem, ReportSection, Rule, TuiPanel, hookimpl
@@ -71,3 +72,11 @@ def _panel(workspace: Any) -> Any:
 @hookimpl
 def unioncore_tui_panels(workspace: Workspace) -> list[TuiPanel]:
     return [TuiPanel("competitions", "劳动竞赛", _panel)]
+
+
+@hookimpl
+def unioncore_demo_data(workspace: Workspace, rng: random.Random, scale: str) -> list[Problem]:
+    """Synthetic records of this plugin for `unioncore demo-data` (see demo_data.py)."""
+    from . import demo_data
+
+    return demo_data.generate(workspace, rng, scale)

@@ -7,6 +7,7 @@ and a TUI tab.
 
 from __future__ import annotations
 
+import random
 from typing import TYPE_CHECKING, Any
 
 from unioncore import Collection, Figure, Period, Problem, ReportSection, Rule, TuiPanel, hookimpl
@@ -73,3 +74,11 @@ def _panel(workspace: Any) -> Any:
 @hookimpl
 def unioncore_tui_panels(workspace: Workspace) -> list[TuiPanel]:
     return [TuiPanel("congress", "职代会", _panel)]
+
+
+@hookimpl
+def unioncore_demo_data(workspace: Workspace, rng: random.Random, scale: str) -> list[Problem]:
+    """Synthetic records of this plugin for `unioncore demo-data` (see demo_data.py)."""
+    from . import demo_data
+
+    return demo_data.generate(workspace, rng, scale)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from typing import Any
 
 from unioncore import Collection, Figure, Period, Problem, ReportSection, Rule, TuiPanel, Workspace, hookimpl
@@ -44,3 +45,11 @@ def _panel(workspace: Workspace) -> Any:
 @hookimpl
 def unioncore_tui_panels(workspace: Workspace) -> list[TuiPanel]:
     return [TuiPanel("contracts", "集体合同", _panel)]
+
+
+@hookimpl
+def unioncore_demo_data(workspace: Workspace, rng: random.Random, scale: str) -> list[Problem]:
+    """Synthetic records of this plugin for `unioncore demo-data` (see demo_data.py)."""
+    from . import demo_data
+
+    return demo_data.generate(workspace, rng, scale)

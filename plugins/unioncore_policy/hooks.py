@@ -7,6 +7,7 @@ close. Configured under `[settings.policy]` in unioncore.toml (see settings.py).
 
 from __future__ import annotations
 
+import random
 from typing import TYPE_CHECKING, Any
 
 from unioncore import Collection, Figure, Period, ReportSection, Rule, TuiPanel, hookimpl
@@ -61,3 +62,11 @@ def _budget_panel(workspace: Any) -> Any:
 @hookimpl
 def unioncore_tui_panels(workspace: Workspace) -> list[TuiPanel]:
     return [TuiPanel("policy.budget", "预算执行", _budget_panel)]
+
+
+@hookimpl
+def unioncore_demo_data(workspace: Workspace, rng: random.Random, scale: str) -> list[Problem]:
+    """Synthetic records of this plugin for `unioncore demo-data` (see demo_data.py)."""
+    from . import demo_data
+
+    return demo_data.generate(workspace, rng, scale)

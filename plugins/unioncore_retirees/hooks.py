@@ -5,6 +5,7 @@ The plugin works with the core alone: Textual is imported only when the TUI buil
 
 from __future__ import annotations
 
+import random
 from typing import TYPE_CHECKING, Any
 
 from unioncore import Collection, Figure, Period, Problem, ReportSection, Rule, TuiPanel, hookimpl
@@ -55,3 +56,11 @@ def _panel(workspace: Any) -> Any:
 @hookimpl
 def unioncore_tui_panels(workspace: Workspace) -> list[TuiPanel]:
     return [TuiPanel("retirees", "退休职工", _panel)]
+
+
+@hookimpl
+def unioncore_demo_data(workspace: Workspace, rng: random.Random, scale: str) -> list[Problem]:
+    """Synthetic records of this plugin for `unioncore demo-data` (see demo_data.py)."""
+    from . import demo_data
+
+    return demo_data.generate(workspace, rng, scale)

@@ -94,13 +94,15 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_demo_data(args: argparse.Namespace) -> int:
-    from .demo import generate
+    from .demo import generate_with_problems
 
     target = Path(args.dir)
     if (target / "unioncore.toml").exists():
         print(f"错误：{target} 已是工作区，不会覆盖", file=sys.stderr)
         return 1
-    ws = generate(target, args.scale, seed=args.seed)
+    ws, problems = generate_with_problems(target, args.scale, seed=args.seed)
+    for p in problems:  # a plugin whose demo data failed: the rest is written all the same
+        print(p.format(), file=sys.stderr)
     entries = sum(len(v) for v in ws.entries.values())
     print(
         f"已生成 {args.scale} 示例工作区 {target}：组织 {len(ws.organisations)} 个，会员 {len(ws.members)} 人，"

@@ -2,6 +2,11 @@
 members, a year of activities and ledger) and `district` (2,000 unions, 100,000 members, 200,000
 ledger entries, 20,000 events) for benchmarks and tests.
 
+Both enable the built-in plugins that are installed, with the settings a real union would keep,
+and let each add records of its own collections through the `unioncore_demo_data` hook
+(`plugins/unioncore_<name>/demo_data.py`); a plugin whose hook fails is reported by name and the
+workspace is still written.
+
 All people are invented: names from common surnames and given-name characters, 公民身份号码 with
 real address codes and correct check digits (they pass GB 11643 checks but belong to nobody).
 Built through the public API, so the files are exactly what unioncore itself writes.
@@ -11,16 +16,20 @@ from __future__ import annotations
 
 import datetime
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import attrs
 
 from .identifiers import ric_check_char, uscc_check_char
 from .ledger import BudgetLine
-from .loader import init
+from .loader import init, load
+from .member import Status
 from .organisation import Committee, CommitteeKind, CommitteeSeat, Enterprise
+from .plugins import discover
+from .problems import Problem
 from .workspace import Workspace
 
 SURNAMES = (
@@ -120,7 +129,9 @@ def _add_members(
             categories=cats,
         )
         if age >= 60 and rng.random() < 0.5:
-            ws.retire_member(mid, datetime.date(YEAR, rng.randrange(1, 11), 1))
+            retired = datetime.date(YEAR, rng.randrange(1, 11), 1)
+            if joined <= retired:  # one cannot retire from a union before joining it
+                ws.retire_member(mid, retired)
         ids.append(mid)
     return ids
 
@@ -137,6 +148,14 @@ def _committee(
         CommitteeSeat(role=roles[i], member=m, name=ws.members[m].name) for i, m in enumerate(chosen)
     )
     return Committee(CommitteeKind.UNION, start, end, seats)
+
+
+def _audit(union: Committee) -> Committee:
+    """The 经费审查委员会 elected with the union committee (《工会法》第四十五条), one seat."""
+    last = union.seats[-1]
+    return attrs.evolve(
+        union, kind=CommitteeKind.AUDIT, seats=(CommitteeSeat("经审会主任", last.member, last.name),)
+    )
 
 
 EventSpec = tuple[str, str, str | None]
@@ -157,18 +176,121 @@ SMALL_EVENTS: list[EventSpec] = [
 ]
 
 
-def generate(path: str | Path, scale: str = "small", seed: int = 20261130) -> Workspace:
-    """Write a synthetic workspace to `path` (which must not hold one yet) and return it open."""
+# the built-in plugins, in the order the example workspace enables them
+BUILTIN_PLUGINS = (
+    "policy",
+    "ankang",
+    "women",
+    "retirees",
+    "assistance",
+    "contracts",
+    "congress",
+    "competitions",
+    "disputes",
+)
+
+
+def plugin_settings(city: str) -> dict[str, dict[str, Any]]:
+    """The `[settings.<plugin>]` a union keeps (the example workspace's, with the demo's city)."""
+    return {
+        "policy": {"preset": "anhui-2025", "retain_ratio": "0.6", "budget_adjustments_per_year": 1},
+        "ankang": {"pass_mark": 90, "provincial_repeat_years": 5, "reply_days": 30},
+        "women": {"committee_threshold": 10, "meetings_per_year": 4, "default_scheme_min_share": 80},
+        "retirees": {"elderly_age": 60, "advanced_age": 80, "festival_visit": "all"},
+        "assistance": {
+            "city": city,
+            "relative_multiple": "2",
+            "review_days": 365,
+            "dibao": {city: {"2025": "1380.00", "2026": "1420.00"}},
+            "limits": {"生活救助": "6000.00", "节日慰问": "1000.00", "合计": "15000.00"},
+            "per_aid_limits": {"生活救助": "2000.00", "医疗救助": "5000.00", "金秋助学": "3000.00"},
+        },
+        "contracts": {
+            "filing_days": 10,
+            "wage_filing_days": 7,
+            "expiry_reminder_months": 3,
+            "minimum_wage": {"2024": "2320.00", "2025": "2420.00", "2026": "2540.00"},
+        },
+        "congress": {"quorum": "2/3", "majority": "1/2", "proposal_reply_days": 30},
+        "competitions": {"visit_event_types": ["care_visit"], "prize_account": "50301"},
+        "disputes": {"mediation_days": 15, "collective_workers": 10},
+    }
+
+
+def installed_builtins() -> list[str]:
+    """The built-in plugins whose entry points are installed (the demo enables these)."""
+    available = discover()
+    return [name for name in BUILTIN_PLUGINS if name in available]
+
+
+def generate(
+    path: str | Path,
+    scale: str = "small",
+    seed: int = 20261130,
+    *,
+    enabled: Iterable[str] | None = None,
+    plugins: Mapping[str, object] | None = None,
+) -> Workspace:
+    """Write a synthetic workspace to `path` (which must not hold one yet) and return it open.
+
+    `enabled` lists the plugins to enable (default: the installed built-in ones, see
+    `installed_builtins`); `plugins` are extra plugin objects registered in-process by name (they
+    are enabled too). Problems of the plugins' demo hooks: see `generate_with_problems`.
+    """
+    return generate_with_problems(path, scale, seed, enabled=enabled, plugins=plugins)[0]
+
+
+def generate_with_problems(
+    path: str | Path,
+    scale: str = "small",
+    seed: int = 20261130,
+    *,
+    enabled: Iterable[str] | None = None,
+    plugins: Mapping[str, object] | None = None,
+) -> tuple[Workspace, list[Problem]]:
+    """`generate`, with the problems the plugins' `unioncore_demo_data` hooks met (a plugin that
+    raised is named in one); the workspace is written in any case."""
     if scale not in ("small", "district"):
         raise ValueError(f"unknown scale {scale!r}")
+    names = list(installed_builtins() if enabled is None else enabled)
+    names += [n for n in plugins or {} if n not in names]
+    setup = _Setup(names, dict(plugins or {}))
     rng = random.Random(seed)
     if scale == "small":
-        return _small(Path(path), rng)
-    return _district(Path(path), rng)
+        ws = _small(Path(path), rng, setup)
+    else:
+        ws = _district(Path(path), rng, setup)
+    problems = _plugin_data(ws, seed, scale)
+    ws.save()
+    return ws, problems
 
 
-def _small(root: Path, rng: random.Random) -> Workspace:
-    ws, _ = init(root, "幸福街道总工会", YEAR)
+@attrs.frozen
+class _Setup:
+    enabled: list[str]
+    extra: dict[str, object]
+
+    def init(self, root: Path, name: str, city: str, settings: dict[str, Any]) -> Workspace:
+        wanted = plugin_settings(city)
+        for plugin in self.enabled:
+            if plugin in wanted:
+                settings[plugin] = wanted[plugin]
+        ws, _ = init(root, name, YEAR, enabled=self.enabled, settings=settings)
+        if self.extra:  # in-process plugins: init() knows only the installed ones
+            ws, _ = load(root, plugins=self.extra)
+        return ws
+
+
+def _plugin_data(ws: Workspace, seed: int, scale: str) -> list[Problem]:
+    """Each enabled plugin adds its records (one random stream, separate from the core's)."""
+    rng = random.Random(f"{seed}:plugins")
+    problems: list[Problem] = list(ws.host.problems)
+    items, errors = ws.host.call("unioncore_demo_data", Problem, workspace=ws, rng=rng, scale=scale)
+    return problems + items + errors
+
+
+def _small(root: Path, rng: random.Random, setup: _Setup) -> Workspace:
+    ws = setup.init(root, "幸福街道总工会", "幸福市", {})
     counter = _Counter()
     fed = "XF"
     ws.add_organisation(
@@ -227,12 +349,7 @@ def _small(root: Path, rng: random.Random) -> Workspace:
     for code, (y, mo) in starts.items():
         years = 5 if code in ("XF-02", "XF-04") else 3
         c = _committee(rng, ws, code, member_ids[code], datetime.date(y, mo, 1), years)
-        audit = attrs.evolve(
-            c,
-            kind=CommitteeKind.AUDIT,
-            seats=(CommitteeSeat("经审会主任", c.seats[-1].member, c.seats[-1].name),),
-        )
-        ws.replace_organisation(attrs.evolve(ws.org(code), committees=(c, audit)))
+        ws.replace_organisation(attrs.evolve(ws.org(code), committees=(c, _audit(c))))
     fed_c = Committee(
         CommitteeKind.UNION,
         datetime.date(2022, 3, 15),
@@ -244,7 +361,6 @@ def _small(root: Path, rng: random.Random) -> Workspace:
     for code, ids in member_ids.items():
         _small_year(ws, rng, code, ids, counter)
     _fed_year(ws, rng, fed, [m for ids in member_ids.values() for m in ids], counter)
-    ws.save()
     return ws
 
 
@@ -314,16 +430,18 @@ def _small_year(ws: Workspace, rng: random.Random, code: str, ids: list[str], co
             entry(start, account, cost, title, event=eid)
             budget[account] = budget.get(account, Decimal(0)) + cost
     for festival, fmonth, fday in (("春节", 1, 20), ("中秋", 9, 20)):
-        amount = Decimal(len(active) * (300 if festival == "春节" else 200))
+        day = datetime.date(YEAR, fmonth, fday)
+        holders = [m for m in active if _active_on(ws, m, day)]  # members on the day only
+        amount = Decimal(len(holders) * (300 if festival == "春节" else 200))
         entry(
-            datetime.date(YEAR, fmonth, fday),
+            day,
             "50105",
             amount,
-            f"{festival}节日慰问品（{len(active)}人）",
+            f"{festival}节日慰问品（{len(holders)}人）",
             purpose="节日慰问",
             festival=festival,
             method="实物",
-            recipients=sorted(active),
+            recipients=sorted(holders),
             approver=_chair(ws, code),
             signed=True,
         )
@@ -336,12 +454,22 @@ def _small_year(ws: Workspace, rng: random.Random, code: str, ids: list[str], co
             amount,
             f"住院慰问 {ws.members[m].name}",
             member=m,
+            purpose="住院慰问",
+            approver=_chair(ws, code),
+            signed=True,
         )
         budget["50105"] = budget["50105"] + amount
     hardship = [m for m in active if "hardship" in ws.members[m].categories]
     for m in hardship:
         entry(
-            datetime.date(YEAR, 1, 18), "50404", Decimal(2000), f"困难职工帮扶 {ws.members[m].name}", member=m
+            datetime.date(YEAR, 1, 18),
+            "50404",
+            Decimal(2000),
+            f"困难职工帮扶 {ws.members[m].name}",
+            member=m,
+            purpose="困难帮扶",
+            approver=_chair(ws, code),
+            signed=True,
         )
         budget["50404"] = budget.get("50404", Decimal(0)) + Decimal(2000)
     entry(datetime.date(YEAR, 6, 18), "50501", Decimal(rng.randrange(8, 30) * 100), "工会干部培训")
@@ -380,9 +508,9 @@ def _fed_year(ws: Workspace, rng: random.Random, fed: str, all_ids: list[str], c
 
 
 # -- district scale ------------------------------------------------------------------------------
-def _district(root: Path, rng: random.Random) -> Workspace:
+def _district(root: Path, rng: random.Random, setup: _Setup) -> Workspace:
     # as in most enterprises, dues are deducted from pay: the 401 entries name no one
-    ws, _ = init(root, "云河区总工会", YEAR, settings={"dues_by_payroll": True})
+    ws = setup.init(root, "云河区总工会", "云河市", {"dues_by_payroll": True})
     counter = _Counter()
     ws.add_organisation(code="YH", name="云河区总工会", kind="总工会", founded=datetime.date(1984, 6, 1))
     streets = [f"YH{i + 1:02d}" for i in range(19)]
@@ -416,39 +544,89 @@ def _district(root: Path, rng: random.Random) -> Workspace:
         n_m = total_members // len(orgs) + (1 if idx < total_members % len(orgs) else 0)
         ids = _add_members(ws, rng, code, n_m, counter, 0.45)
         start = datetime.date(rng.randrange(2022, 2026), rng.randrange(1, 13), 1)
-        ws.replace_organisation(
-            attrs.evolve(ws.org(code), committees=(_committee(rng, ws, code, ids, start, 3),))
-        )
+        union = _committee(rng, ws, code, ids, start, 3)
+        ws.replace_organisation(attrs.evolve(ws.org(code), committees=(union, _audit(union))))
         n_e = total_entries // len(orgs) + (1 if idx < total_entries % len(orgs) else 0)
         _bulk_ledger(ws, rng, code, ids, n_e)
         n_ev = total_events // len(orgs) + (1 if idx < total_events % len(orgs) else 0)
         _bulk_events(ws, rng, code, ids, n_ev, counter)
-    ws.save()
     return ws
 
 
 _EXPENSES = ("50101", "50102", "50103", "50105", "50301", "50302", "50404", "50405", "50501", "50502")
+RETAIN = Decimal("0.6")  # the share of 拨缴经费 a grassroots union keeps (the policy plugin's default)
+CENT = Decimal("0.01")
+
+
+def _active_on(ws: Workspace, member: str, day: datetime.date) -> bool:
+    """In service (not retained) on the day: who may receive the union's welfare."""
+    return ws.members[member].status_on(day) is Status.ACTIVE
 
 
 def _bulk_ledger(ws: Workspace, rng: random.Random, code: str, ids: list[str], n: int) -> None:
+    """`n` vouchers of a grassroots union's year, kept the way the funds rules want: each 拨缴经费
+    receipt with its upward share on 211, aid to people with its purpose, approver and signature,
+    hardship aid (≤ 2,000 元, twice a year at most) only to 困难职工, a 住院慰问 once a year per
+    member, and a budget 10% above what was spent."""
     ws.set_opening(code, YEAR, {"102": Decimal(rng.randrange(10_000, 90_000))})
     pick: Callable[[], str] = lambda: rng.choice(_EXPENSES)  # noqa: E731
-    for k in range(n):
+    chair = _chair(ws, code)
+    hardship = [m for m in ids if "hardship" in ws.members[m].categories]
+    aided: dict[str, int] = {}
+    visited: set[str] = set()
+    spent: dict[str, Decimal] = {}
+    k = 0
+
+    def entry(day: datetime.date, account: str, amount: Decimal, memo: str, **kw: object) -> None:
+        nonlocal k
+        k += 1
+        ws.add_entry(code, voucher=_voucher(k), date=day, account=account, amount=amount, memo=memo, **kw)
+        if account.startswith("5"):
+            spent[account] = spent.get(account, Decimal(0)) + amount
+
+    while k < n:
         day = datetime.date(YEAR, 1, 1) + datetime.timedelta(days=rng.randrange(330))
         if k % 4 == 0:
             account, amount = rng.choice(("401", "402", "405")), Decimal(rng.randrange(500, 9000))
         else:
             account, amount = pick(), Decimal(rng.randrange(50, 3000))
-        member = rng.choice(ids) if account in ("50404", "50105") and ids else None
-        ws.add_entry(
-            code,
-            voucher=_voucher(k + 1),
-            date=day,
-            account=account,
-            amount=amount + Decimal(rng.randrange(100)) / 100,
-            memo="日常收支",
-            member=member,
-        )
+        amount += Decimal(rng.randrange(100)) / 100
+        if account == "402" and k + 2 > n:
+            account = "401"  # no room left for the pair
+        if account == "402":
+            entry(day, "402", amount, "拨缴经费（本级留成）")
+            upward = (amount * (1 - RETAIN) / RETAIN).quantize(CENT)
+            entry(day, "211", upward, "拨缴经费应上解部分")
+            continue
+        if account == "50404":
+            who = rng.choice(hardship) if hardship else None
+            if who is not None and aided.get(who, 0) < 2 and _active_on(ws, who, day):
+                aided[who] = aided.get(who, 0) + 1
+                amount = Decimal(rng.choice((500, 800, 1000, 1500, 2000)))
+                name = ws.members[who].name
+                entry(
+                    day, account, amount, f"困难职工帮扶 {name}",
+                    member=who, purpose="困难帮扶", approver=chair, signed=True,
+                )  # fmt: skip
+                continue
+            account = "50102"
+        if account == "50105":
+            who = rng.choice(ids) if ids else None
+            if who is not None and who not in visited and _active_on(ws, who, day):
+                visited.add(who)
+                amount = Decimal(rng.choice((300, 500, 800, 1000)))
+                name = ws.members[who].name
+                entry(
+                    day, account, amount, f"住院慰问 {name}",
+                    member=who, purpose="住院慰问", approver=chair, signed=True,
+                )  # fmt: skip
+                continue
+        entry(day, account, amount, "日常收支")
+    lines = [
+        BudgetLine(acc, (amt * Decimal("1.1")).quantize(Decimal("100")), None)
+        for acc, amt in sorted(spent.items())
+    ]
+    ws.set_budget(code, YEAR, lines)
 
 
 def _bulk_events(
@@ -459,6 +637,20 @@ def _bulk_events(
         etype, title, _account = rng.choice(SMALL_EVENTS)
         start = datetime.date(YEAR, rng.randrange(1, 12), rng.randrange(1, 28))
         people = sorted(rng.sample(ids, k=min(len(ids), rng.randrange(5, 30))))
+        extra: dict[str, object] = {}
+        if etype == "staff_congress":  # the delegates are those present
+            extra = {
+                "delegates": len(people),
+                "female_delegates": sum(1 for p in people if ws.members[p].gender == "女"),
+            }
+        elif etype == "members_congress":
+            extra = {"congress_kind": "会员大会"}
         ws.add_event(
-            code, id=f"E{YEAR}-{counter.event:05d}", type=etype, title=title, start=start, participants=people
+            code,
+            id=f"E{YEAR}-{counter.event:05d}",
+            type=etype,
+            title=title,
+            start=start,
+            participants=people,
+            **extra,
         )

@@ -22,6 +22,8 @@ import pluggy
 # mypy: disable-error-code="empty-body"
 
 if TYPE_CHECKING:
+    import random
+
     from .problems import Problem
     from .registry import (
         Collection,
@@ -89,3 +91,22 @@ def unioncore_report_sections(workspace: Workspace, period: Period) -> list[Repo
 def unioncore_tui_panels(workspace: Workspace) -> list[TuiPanel]:
     """Tabs for the terminal UI. The core never imports Textual: a panel's factory builds the widget
     when the TUI asks for it."""
+
+
+@hookspec
+def unioncore_demo_data(workspace: Workspace, rng: random.Random, scale: str) -> list[Problem]:
+    """Add synthetic records of this plugin's own collections to a freshly generated demo workspace
+    (`unioncore demo-data DIR --scale small|district`).
+
+    Called once, after the core has written the organisations, members, events and ledger of the
+    demo and before it saves. Add records only through the workspace's API (`workspace.add_record`,
+    `update_record`, `add_event`, `add_entry` …) so they are validated like an officer's, and
+    reference only what exists (`workspace.members`, `workspace.organisations`, `workspace.events`,
+    `workspace.entries`). Take every random choice from `rng` (never the `random` module, the clock
+    or a set's order), so that the same seed gives byte-identical files. `scale` is "small" (the
+    example 街道总工会: a few records of each kind) or "district" (a 区总工会 of 2,000 unions and
+    100,000 members: volumes of a real district, generated in a few seconds). The records should
+    pass the plugin's own rules (a few realistic warnings are fine). Return the problems met (e.g.
+    records that could not be made), or nothing; a hook that raises is reported by the plugin's name
+    and the demo is still written with the other plugins' data.
+    """

@@ -26,7 +26,7 @@ SnapCompare = Callable[..., bool]
 @pytest.fixture(scope="module")
 def small_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "small"
-    generate(path, "small")
+    generate(path, "small", enabled=[])  # the core's screens: no plugin tabs or plugin findings
     return path
 
 
