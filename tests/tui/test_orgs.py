@@ -7,13 +7,14 @@ from pathlib import Path
 from conftest import write_workspace
 from textual.widgets import Input, Select, SelectionList, Static
 from textual.widgets.tree import TreeNode
-from tuikit import app_for, ready, union
+from tuikit import app_for, ready, today, union
 from unioncore_tui.app import UnionApp
+from unioncore_tui.screens.dialogs import ChoiceDialog
 from unioncore_tui.screens.member_picker import MemberPicker
 from unioncore_tui.screens.org_forms import CommitteeForm, OrgForm, term_end
 
 from unioncore.identifiers import uscc_check_char
-from unioncore.organisation import CommitteeKind
+from unioncore.organisation import CommitteeKind, CommitteeSeat
 
 GOOD_USCC = "91110000600037342" + uscc_check_char("91110000600037342")
 BAD_USCC = GOOD_USCC[:-1] + ("0" if GOOD_USCC[-1] != "0" else "1")
@@ -228,3 +229,114 @@ async def test_record_an_election_for_an_expired_term(tmp_path: Path) -> None:
         assert "应换届" not in shown and "已届满" not in shown
         assert not [p for p in app.session.problems if p.rule == "org.term-expired"]
         assert app.title.startswith("●")
+
+
+ORG_A_TWO_BODIES = """
+    [organisation]
+    code = "A"
+    name = "甲公司工会"
+    kind = "基层工会"
+    parent = "F"
+    employees = 40
+
+    [[committee]]
+    kind = "工会委员会"
+    term_start = 2020-01-01
+    term_end = 2022-12-31
+
+    [[committee]]
+    kind = "工会委员会"
+    term_start = 2024-01-01
+    term_end = 2026-12-31
+
+    [[committee.seat]]
+    role = "主席"
+    name = "赵一"
+
+    [[committee.seat]]
+    role = "委员"
+    name = "钱二"
+
+    [[committee]]
+    kind = "经费审查委员会"
+    term_start = 2024-01-01
+    term_end = 2028-06-30
+
+    [[committee.seat]]
+    role = "经审会主任"
+    member = "M0003"
+"""
+
+
+async def test_correct_the_current_committee(tmp_path: Path) -> None:
+    app = app_for(union(tmp_path / "ws", {"orgs/A/organisation.toml": ORG_A_TWO_BODIES}))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("down")  # 甲公司工会
+        # two bodies have a current term: which one is asked
+        await pilot.press("c")
+        dialog = app.screen
+        assert isinstance(dialog, ChoiceDialog)
+        await pilot.click("#choice-UNION")
+        form = app.screen
+        assert isinstance(form, CommitteeForm) and form.current is not None
+        body = form.body
+        assert body.row("kind").query_one(Select).disabled  # another kind would be another body
+        assert body.row("term_start").value() == "2024-01-01" and body.row("years").value() == "3"
+        assert body.row("term_end").value() == "2026-12-31"
+        assert [body.row(f"seat{n}_name").value() for n in range(3)] == ["赵一", "钱二", None]
+        # 赵一 is the member 张三; 钱二 is taken off (the line emptied); a member who is not there
+        body.row("seat0_name").query_one(Input).value = ""
+        body.row("seat0_member").query_one(Input).value = "M0001"
+        body.row("seat1_role").set_value(None)
+        body.row("seat1_name").query_one(Input).value = ""
+        body.row("seat2_role").set_value("委员")
+        body.row("seat2_member").query_one(Input).value = "M0099"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        # the core's refusal is shown beside the seat's line
+        assert app.screen is form and "不存在" in error_of(form, "seat2_member")
+        body.row("seat2_member").query_one(Input).value = "M0002"
+        # the term's end corrected
+        body.row("term_end").query_one(Input).value = "2026-12-30"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        assert app.screen is not form
+        assert app.session is not None
+        org = app.session.ws.org("A")
+        # no new term: the current one corrected in its place, the earlier one and 经审会 kept
+        assert [(c.kind, str(c.term_start)) for c in org.committees] == [
+            (CommitteeKind.UNION, "2020-01-01"),
+            (CommitteeKind.UNION, "2024-01-01"),
+            (CommitteeKind.AUDIT, "2024-01-01"),
+        ]
+        current = org.committee(CommitteeKind.UNION)
+        assert current is not None and str(current.term_end) == "2026-12-30"
+        assert [(s.role, s.member, s.name) for s in current.seats] == [
+            ("主席", "M0001", None),
+            ("委员", "M0002", None),
+        ]
+        assert "本届成员\n  工会委员会 2 人：主席 张三、委员 李四" in info(app)
+        assert app.title.startswith("●")
+        await pilot.press("ctrl+s")
+        saved = (tmp_path / "ws/orgs/A/organisation.toml").read_text(encoding="utf-8")
+        assert "钱二" not in saved and "赵一" not in saved and 'member = "M0003"' in saved
+
+
+async def test_correcting_needs_a_committee(tmp_path: Path) -> None:
+    app = app_for(union(tmp_path / "ws"))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("down", "c")  # 甲公司工会 has no committee on file
+        assert not isinstance(app.screen, CommitteeForm)
+        assert app.session is not None and not app.session.ws.dirty
+        # with a single body the form opens at once
+        app.session.ws.add_committee(
+            "A", CommitteeKind.WOMEN, today(), term_end(today(), 5), [CommitteeSeat("女职委主任", "M0002")]
+        )
+        await pilot.press("c")
+        form = app.screen
+        assert isinstance(form, CommitteeForm) and form.current is not None
+        assert form.current.kind is CommitteeKind.WOMEN and form.body.row("years").value() == "5"
+        await pilot.press("escape")
+        assert len(app.session.ws.org("A").committees) == 1

@@ -1,5 +1,10 @@
 """Member forms: 入会 (add), 修改 (edit), 转会 (transfer), 退休 (retire), 退会 (leave), 去世.
 
+In the edit form the 公民身份号码 and the phone number stay masked (110105********0011,
+138****5678) until the officer asks to see or change them (the field's 显示 button, or ctrl+t for
+both), so that someone looking over the officer's shoulder does not read them; a field left
+masked keeps the member's number as it is.
+
 A category that declares its own fields (劳模: 级别, 称号, 授予年份; a plugin's likewise) shows
 them in the form while it is ticked; they are checked with the category's declaration and passed
 to the core as a dict under the category's id (`update_member(..., model_worker={...})`).
@@ -9,11 +14,15 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Callable, Iterable
 from typing import Any, ClassVar
 
 import attrs
-from textual.widgets import Static
+from textual.binding import Binding, BindingType
+from textual.widget import Widget
+from textual.widgets import Button, Input, Static
 
+from unioncore.identifiers import mask_phone, mask_ric
 from unioncore.member import MEMBER_FIELDS, Member
 from unioncore.problems import Problem, ValidationError
 from unioncore.registry import MemberCategory
@@ -29,6 +38,83 @@ NOT_IN_FORM = ("status", "history")
 # a category field's row is named "<category>__<field>" (ids allow letters, digits, - and _)
 CATEGORY_SEP = "__"
 _NOT_ID = re.compile(r"[^A-Za-z0-9_-]")
+
+
+# the fields kept masked in the edit form, with how each is masked
+SECRET_FIELDS: dict[str, Callable[[str], str]] = {"id_number": mask_ric, "phone": mask_phone}
+
+
+class SecretRow(FieldRow):
+    """A field whose value is shown masked until the officer asks to see it (its 显示 button).
+
+    While masked its input is disabled and shows the masked number, and `value()` is the number
+    kept aside (unchanged unless the officer revealed and changed it); revealed, it is an ordinary
+    input. Hiding it again masks what was typed."""
+
+    def __init__(self, field: Field, value: str | None, mask: Callable[[str], str]) -> None:
+        super().__init__(field, value)
+        self.mask = mask
+        self.secret = value or None
+        self.revealed = self.secret is None  # nothing on file: nothing to hide
+
+    def _control(self) -> Iterable[Widget]:
+        name = self.field.name
+        shown = self.secret if self.revealed else self.mask(self.secret or "")
+        yield Input(shown or "", id=f"in-{name}", compact=True, disabled=not self.revealed)
+        button = Button(self._label(), id=f"reveal-{name}", compact=True, classes="reveal")
+        button.display = self.secret is not None
+        yield button
+
+    def _label(self) -> str:
+        return "隐藏" if self.revealed else "显示/修改"
+
+    @property
+    def input(self) -> Input:
+        return self.query_one(f"#in-{self.field.name}", Input)
+
+    def value(self) -> Any:
+        return super().value() if self.revealed else self.secret
+
+    @property
+    def can_reveal(self) -> bool:
+        """Whether it has a number to show or hide (its button is shown)."""
+        return self.query_one(f"#reveal-{self.field.name}", Button).display
+
+    def reveal(self) -> None:
+        """Show the number in the input, ready to be changed."""
+        if self.revealed:
+            return
+        self.revealed = True
+        box = self.input
+        with box.prevent(Input.Changed):
+            box.value = self.secret or ""
+        box.disabled = False
+        box.focus()
+        box.cursor_position = len(box.value)
+        self.query_one(f"#reveal-{self.field.name}", Button).label = self._label()
+
+    def conceal(self) -> None:
+        """Mask the input again; what it holds (typed or not) is kept."""
+        if not self.revealed:
+            return
+        box = self.input
+        self.secret = box.value.strip() or None
+        self.revealed = False
+        with box.prevent(Input.Changed):
+            box.value = self.mask(self.secret or "")
+        box.disabled = True
+        button = self.query_one(f"#reveal-{self.field.name}", Button)
+        button.label = self._label()
+        button.display = True
+        button.focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == f"reveal-{self.field.name}":
+            event.stop()
+            if self.revealed:
+                self.conceal()
+            else:
+                self.reveal()
 
 
 def category_prefix(cid: str) -> str:
@@ -48,7 +134,10 @@ def category_rows(category: MemberCategory, values: dict[str, Any]) -> list[Fiel
 
 class MemberForm(RecordForm[Member]):
     """Add a member (入会) to an organisation, or edit one; every field is checked by
-    `Workspace.member_field_errors` as it is typed."""
+    `Workspace.member_field_errors` as it is typed. Editing, the 身份证 and phone stay masked until
+    asked for (`SecretRow`)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+t", "reveal", "显示号码")]
 
     def __init__(self, session: Session, member: Member | None = None, org: str | None = None) -> None:
         super().__init__(session)
@@ -86,7 +175,26 @@ class MemberForm(RecordForm[Member]):
             read_only=read_only,
             skip=NOT_IN_FORM,
         )
+        if self.member is not None:
+            rows = [self._secret(row) for row in rows]
         return rows
+
+    def _secret(self, row: FieldRow) -> FieldRow:
+        """The row of a number kept masked, in place of the ordinary one."""
+        mask = SECRET_FIELDS.get(row.field.name)
+        if mask is None:
+            return row
+        return SecretRow(row.field, row.initial, mask)
+
+    def action_reveal(self) -> None:
+        """ctrl+t: show both numbers, or hide them again when both are shown."""
+        rows = [r for r in self.body.query(SecretRow) if r.can_reveal]
+        if rows and all(r.revealed for r in rows):
+            for row in rows:
+                row.conceal()
+        else:
+            for row in reversed(rows):  # the focus ends on the first
+                row.reveal()
 
     async def on_mount(self) -> None:
         # the fields of the categories already ticked, with what the member has

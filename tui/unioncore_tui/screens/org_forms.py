@@ -1,9 +1,11 @@
-"""Organisation forms: 新建组织 (`Workspace.add_organisation`), 修改组织 (`update_organisation`) and
-换届 (`add_committee`: a committee's kind, term and seats).
+"""Organisation forms: 新建组织 (`Workspace.add_organisation`), 修改组织 (`update_organisation`),
+换届 (`add_committee`: a committee's kind, term and seats), correcting the current term of a
+committee, and the units an organisation covers (覆盖单位, `[[enterprise]]`).
 
 Every field is checked by the core while it is typed (`Workspace.organisation_field_errors`; the
-committee's and its seats' fields with their declarations `COMMITTEE_FIELDS` and `SEAT_FIELDS`);
-the core's method has the last word when the form is confirmed.
+committee's and its seats' fields with their declarations `COMMITTEE_FIELDS` and `SEAT_FIELDS`; a
+covered unit's with `ENTERPRISE_FIELDS` and the core's 统一社会信用代码 check); the core's method has
+the last word when the form is confirmed.
 """
 
 from __future__ import annotations
@@ -17,17 +19,21 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Button, Static
+from textual.widgets import Button, Checkbox, DataTable, Static
 
+from unioncore.identifiers import check_uscc
 from unioncore.organisation import (
     COMMITTEE_FIELDS,
+    ENTERPRISE_FIELDS,
     ORGANISATION_FIELDS,
     ROLES,
     SEAT_FIELDS,
     Committee,
     CommitteeKind,
     CommitteeSeat,
+    Enterprise,
     Organisation,
     OrgKind,
 )
@@ -36,6 +42,7 @@ from unioncore.schema import Field, check_values
 
 from ..session import Session, next_id
 from ..widgets.form import FieldRow, rows_for
+from .dialogs import ChoiceDialog
 from .form_screen import RecordForm, checked, given
 from .member_picker import MemberPicker
 
@@ -223,15 +230,24 @@ class CommitteeForm(RecordForm[Committee]):
         Binding("ctrl+n", "add_seat", "加一行"),
     ]
 
-    def __init__(self, session: Session, org: Organisation) -> None:
+    def __init__(self, session: Session, org: Organisation, current: Committee | None = None) -> None:
+        """`current`: correct this committee (the current term of its kind) instead of adding a term."""
         super().__init__(session)
         self.org = org
-        self.seats = SEAT_SLOTS
-        self.form_title = f"换届：{org.name}（{org.code}）"
-        self.note = (
-            "任期一般三年或五年：改年限或开始日期会重算届满日期，也可直接改。\n"
-            "成员每行一人，从本组织会员中查找，非会员填姓名；空行不计，ctrl+n 加一行。"
-        )
+        self.current = current
+        self.seats = SEAT_SLOTS if current is None else max(SEAT_SLOTS, len(current.seats) + 1)
+        if current is None:
+            self.form_title = f"换届：{org.name}（{org.code}）"
+            self.note = (
+                "任期一般三年或五年：改年限或开始日期会重算届满日期，也可直接改。\n"
+                "成员每行一人，从本组织会员中查找，非会员填姓名；空行不计，ctrl+n 加一行。"
+            )
+        else:
+            self.form_title = f"修改本届{current.kind.value}：{org.name}（{org.code}）"
+            self.note = (
+                "更正本届的任期和成员；这不是换届（换届请按 h 登记新的一届，本届留作历史）。\n"
+                "成员每行一人；清空一行即删去该成员，ctrl+n 加一行。"
+            )
 
     def _default_kind(self) -> CommitteeKind:
         """The body whose term ends first (the one a 换届 is most likely for)."""
@@ -241,22 +257,42 @@ class CommitteeForm(RecordForm[Committee]):
         return min(current, key=lambda c: c.term_end).kind
 
     def build_rows(self) -> Sequence[Widget]:
-        start = self.ws.as_of
-        values = {
-            "kind": self._default_kind().value,
-            "term_start": start.isoformat(),
-            "years": "3",
-            "term_end": term_end(start, 3).isoformat(),
-        }
         head = {f.name: f for f in COMMITTEE_HEAD}
         fields = [head["kind"], head["term_start"], YEARS_FIELD, head["term_end"]]
-        rows: list[Widget] = [*rows_for(fields, values, choices={"years": YEAR_CHOICES})]
+        seated: Sequence[CommitteeSeat] = ()
+        if self.current is None:
+            start = self.ws.as_of
+            values: dict[str, str | None] = {
+                "kind": self._default_kind().value,
+                "term_start": start.isoformat(),
+                "years": "3",
+                "term_end": term_end(start, 3).isoformat(),
+            }
+            read_only: tuple[str, ...] = ()
+        else:
+            c = self.current
+            years = [y for y in (3, 5) if term_end(c.term_start, y) == c.term_end]
+            values = {
+                "kind": c.kind.value,
+                "term_start": c.term_start.isoformat(),
+                "years": str(years[0]) if years else None,
+                "term_end": c.term_end.isoformat(),
+            }
+            read_only = ("kind",)  # another kind is another body: 换届
+            seated = c.seats
+        rows: list[Widget] = [*rows_for(fields, values, choices={"years": YEAR_CHOICES}, read_only=read_only)]
         with_add = Horizontal(
             Static("成员（职务 · 会员 · 非会员的姓名）", classes="seats-title"),
             Button("加一行 ^n", id="add-seat", compact=True),
             classes="seats-heading",
         )
-        seats = Vertical(*(SeatLine(n, session=self.session) for n in range(self.seats)), id="seats")
+        seats = Vertical(
+            *(
+                SeatLine(n, seated[n] if n < len(seated) else None, session=self.session)
+                for n in range(self.seats)
+            ),
+            id="seats",
+        )
         return [*rows, with_add, seats]
 
     # -- typing ---------------------------------------------------------------------------------
@@ -317,21 +353,269 @@ class CommitteeForm(RecordForm[Committee]):
                 out.append((n, seat))
         return out
 
+    def _head(self, values: dict[str, Any]) -> dict[str, Any]:
+        """The form's values with the kind of the committee being corrected (its row is read-only)."""
+        if self.current is not None:
+            return {**values, "kind": self.current.kind.value}
+        return values
+
     def check(self, values: dict[str, Any]) -> list[tuple[str, str]]:
-        errors = check_values(values, COMMITTEE_HEAD)
+        errors = check_values(self._head(values), COMMITTEE_HEAD)
         for n, seat in self._seat_values(values):
             errors += [(seat_field(n, f), m) for f, m in check_values(seat, SEAT_FIELDS)]
         return errors
 
     def submit(self, values: dict[str, Any]) -> Committee:
-        head = checked(values, COMMITTEE_HEAD)
+        head = checked(self._head(values), COMMITTEE_HEAD)
         seats = []
+        lines = []  # the seat line of each seat passed to the core
         problems = []
         for n, seat in self._seat_values(values):
             errors = check_values(seat, SEAT_FIELDS)
             problems += [Problem(m, path=(seat_field(n, f),)) for f, m in errors]
             if not errors:
                 seats.append(CommitteeSeat(seat["role"], seat["member"], seat["name"]))
+                lines.append(n)
         if problems:
             raise ValidationError(problems)
-        return self.ws.add_committee(self.org.code, head["kind"], head["term_start"], head["term_end"], seats)
+        code = self.org.code
+        before = self.ws.org(code)
+        try:
+            committee = self.ws.add_committee(code, head["kind"], head["term_start"], head["term_end"], seats)
+        except ValidationError as exc:
+            raise ValidationError([_at_seat_line(p, lines) for p in exc.problems]) from None
+        if self.current is not None:
+            # a correction: the new body takes the place of the current one (the core has just
+            # checked it as it checks a 换届, and appended it)
+            old = before.committee(self.current.kind)
+            kept = tuple(committee if c is old else c for c in before.committees)
+            if old is None:
+                kept += (committee,)
+            self.ws.replace_organisation(attrs.evolve(before, committees=kept))
+        return committee
+
+
+def _at_seat_line(problem: Problem, lines: list[int]) -> Problem:
+    """A problem the core puts on a seat (path ("seat", i, field)) goes to that seat's line."""
+    path = problem.path or ()
+    if len(path) == 3 and path[0] == "seat" and isinstance(path[1], int) and path[1] < len(lines):
+        return attrs.evolve(problem, path=(seat_field(lines[path[1]], str(path[2])),))
+    return problem
+
+
+# -- 覆盖单位 ----------------------------------------------------------------------------------
+
+# 统一社会信用代码 is wider than the label column (as in the organisation form)
+UNIT_FIELDS = tuple(
+    attrs.evolve(f, label="社会信用代码", help=f.help or "统一社会信用代码，18 位") if f.name == "uscc" else f
+    for f in ENTERPRISE_FIELDS
+)
+
+
+def enterprise_field_errors(ws: Any, values: dict[str, Any]) -> list[tuple[str, str]]:
+    """Problems of a covered unit's values, as the loader finds them in `[[enterprise]]`: each field
+    by its declaration (`ENTERPRISE_FIELDS`), the 统一社会信用代码 (rule org.uscc) and the union it
+    has built (rule org.enterprise)."""
+    errors = check_values(values, ENTERPRISE_FIELDS)
+    if values.get("uscc"):
+        reason = check_uscc(str(values["uscc"]))
+        if reason:
+            errors.append(("uscc", f"统一社会信用代码{reason}"))
+    union = values.get("union")
+    if union and union not in ws.organisations:
+        errors.append(("union", f"所建工会“{union}”不存在"))
+    return errors
+
+
+class EnterpriseForm(RecordForm[Enterprise]):
+    """A unit the organisation covers: added, or changed in place (`index`)."""
+
+    def __init__(self, session: Session, org: Organisation, index: int | None = None) -> None:
+        super().__init__(session)
+        self.org = org
+        self.index = index
+        self.unit = org.enterprises[index] if index is not None else None
+        if self.unit is None:
+            self.form_title = f"新增覆盖单位：{org.name}（{org.code}）"
+        else:
+            self.form_title = f"修改覆盖单位：{self.unit.name}"
+        self.note = "应建会单位计入建会率；已建会时在“所建工会”填它的组织代码。"
+
+    def build_rows(self) -> Sequence[Widget]:
+        unit = self.unit
+        values: dict[str, Any] = {"required": True}
+        if unit is not None:
+            values = attrs.asdict(unit)
+        return rows_for(
+            UNIT_FIELDS,
+            values,
+            resolver=self.session.describe,
+            suggestions={"union": self.session.grassroots_codes()},
+        )
+
+    def _values(self, values: dict[str, Any]) -> dict[str, Any]:
+        # an unticked 应建会 means "no" here (a row's checkbox alone gives only "yes" or nothing)
+        required = self.body.row("required").query_one(Checkbox).value
+        return {**values, "required": bool(required)}
+
+    def check(self, values: dict[str, Any]) -> list[tuple[str, str]]:
+        return enterprise_field_errors(self.ws, self._values(values))
+
+    def submit(self, values: dict[str, Any]) -> Enterprise:
+        v = self._values(values)
+        errors = enterprise_field_errors(self.ws, v)
+        if errors:
+            raise ValidationError([Problem(m, path=(f,), rule="org.field") for f, m in errors])
+        c = checked(v, ENTERPRISE_FIELDS)
+        unit = Enterprise(
+            name=c["name"],
+            uscc=c.get("uscc"),
+            employees=c.get("employees"),
+            union=c.get("union"),
+            required=bool(c.get("required")),
+        )
+        org = self.ws.org(self.org.code)
+        units = list(org.enterprises)
+        if self.index is None:
+            units.append(unit)
+        else:
+            units[self.index] = unit
+        self.ws.replace_organisation(attrs.evolve(org, enterprises=tuple(units)))
+        return unit
+
+
+class EnterpriseList(ModalScreen[bool]):
+    """The units an organisation covers: n 新增, Enter 修改, d 删除. Each change is made in the
+    workspace at once (unsaved until ctrl+s); the screen answers whether anything changed."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "add", "新增"),
+        Binding("e", "edit", "修改"),
+        Binding("d", "remove", "删除"),
+        Binding("escape", "close", "关闭"),
+    ]
+
+    def __init__(self, session: Session, code: str) -> None:
+        super().__init__(classes="record-form")
+        self.session = session
+        self.ws = session.ws
+        self.code = code
+        self.changed = False
+
+    @property
+    def org(self) -> Organisation:
+        return self.ws.org(self.code)
+
+    def compose(self) -> ComposeResult:
+        org = self.org
+        with Vertical(classes="dialog form-dialog", id="enterprise-dialog"):
+            yield Static(f"覆盖单位：{org.name}（{org.code}）", classes="dialog-title")
+            yield Static("", id="enterprise-summary", classes="form-note")
+            table: DataTable[str] = DataTable(id="enterprise-table", cursor_type="row", zebra_stripes=True)
+            table.add_columns("单位名称", "社会信用代码", "职工", "应建会", "所建工会")
+            yield table
+            with Horizontal(classes="buttons"):
+                yield Button("新增 n", id="enterprise-add", compact=True)
+                yield Button("修改 Enter", id="enterprise-edit", compact=True)
+                yield Button("删除 d", id="enterprise-remove", compact=True)
+                yield Button("关闭 Esc", id="enterprise-close", variant="primary", compact=True)
+
+    def on_mount(self) -> None:
+        self.fill()
+        self.query_one(DataTable).focus()
+
+    def fill(self, row: int | None = None) -> None:
+        table: DataTable[str] = self.query_one(DataTable)
+        keep = table.cursor_row if row is None else row
+        table.clear()
+        units = self.org.enterprises
+        for i, e in enumerate(units):
+            if e.union:
+                union = f"{e.union} {self.session.describe('organisation', e.union) or '（未找到）'}"
+            else:
+                union = "未建会"
+            table.add_row(
+                e.name,
+                e.uscc or "",
+                str(e.employees) if e.employees is not None else "",
+                "是" if e.required else "否",
+                union,
+                key=str(i),
+            )
+        if units:
+            table.move_cursor(row=min(max(keep, 0), len(units) - 1))
+        required = [e for e in units if e.required]
+        done = [e for e in required if e.unionised]
+        summary = (
+            f"共 {len(units)} 家，应建会 {len(required)} 家，已建会 {len(done)} 家。"
+            if units
+            else "还没有登记覆盖单位：按 n 新增。"
+        )
+        self.query_one("#enterprise-summary", Static).update(summary)
+
+    def _cursor(self) -> int | None:
+        table: DataTable[str] = self.query_one(DataTable)
+        if not self.org.enterprises or table.row_count == 0:
+            self.notify("还没有覆盖单位（按 n 新增）", severity="warning")
+            return None
+        return table.cursor_row
+
+    def _done(self, unit: Enterprise | None, row: int | None = None) -> None:
+        if unit is not None:
+            self.changed = True
+            self.fill(row)
+
+    def action_add(self) -> None:
+        self.app.push_screen(
+            EnterpriseForm(self.session, self.org),
+            lambda unit: self._done(unit, len(self.org.enterprises) - 1),
+        )
+
+    def action_edit(self) -> None:
+        index = self._cursor()
+        if index is not None:
+            self.app.push_screen(EnterpriseForm(self.session, self.org, index), self._done)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_edit()
+
+    def action_remove(self) -> None:
+        index = self._cursor()
+        if index is None:
+            return
+        unit = self.org.enterprises[index]
+
+        def answered(answer: str | None) -> None:
+            if answer != "remove":
+                return
+            org = self.org
+            units = org.enterprises[:index] + org.enterprises[index + 1 :]
+            self.ws.replace_organisation(attrs.evolve(org, enterprises=units))
+            self.changed = True
+            self.fill()
+            self.notify(f"已删除覆盖单位：{unit.name}（未保存）")
+
+        self.app.push_screen(
+            ChoiceDialog(
+                "删除覆盖单位",
+                f"从{self.org.name}的覆盖单位中删除“{unit.name}”？",
+                [("remove", "删除", "error"), ("cancel", "取消", "default")],
+            ),
+            answered,
+        )
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        actions = {
+            "enterprise-add": self.action_add,
+            "enterprise-edit": self.action_edit,
+            "enterprise-remove": self.action_remove,
+            "enterprise-close": self.action_close,
+        }
+        action = actions.get(event.button.id or "")
+        if action is not None:
+            action()
+
+    def action_close(self) -> None:
+        self.dismiss(self.changed)

@@ -1,6 +1,6 @@
 """组织: the organisation tree and, for the selected one, its details, committees and terms (with
-the core's 换届 reminders), member and employee counts and 入会率; 新建组织 (n), 修改组织 (e) and
-换届 (h) through the forms of `org_forms`."""
+the core's 换届 reminders), member and employee counts and 入会率; 新建组织 (n), 修改组织 (e),
+换届 (h), 修改本届委员会 (c) and 覆盖单位 (u) through the forms of `org_forms`."""
 
 from __future__ import annotations
 
@@ -18,7 +18,8 @@ from unioncore.organisation import Committee, CommitteeKind, Organisation
 from unioncore.problems import Severity
 
 from .base import Pane
-from .org_forms import CommitteeForm, OrgForm
+from .dialogs import ChoiceDialog
+from .org_forms import CommitteeForm, EnterpriseList, OrgForm
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.HINT: "cyan"}
 EMPTY = (
@@ -51,6 +52,9 @@ class OrgPane(Pane):
         Binding("n", "add", "新建组织"),
         Binding("e", "edit", "修改组织"),
         Binding("h", "elect", "换届"),
+        # not in the footer (no room at 80 columns): the details say it beside the committees
+        Binding("c", "correct", "改本届", show=False),
+        Binding("u", "units", "覆盖单位"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -175,9 +179,11 @@ class OrgPane(Pane):
             required = [e for e in org.enterprises if e.required]
             done = [e for e in required if e.unionised]
             t.append("覆盖单位 ", style="bold")
-            t.append(f"{len(org.enterprises)} 家，应建会 {len(required)} 家，已建会 {len(done)} 家\n")
-        t.append("\n委员会与任期\n", style="bold")
+            t.append(f"{len(org.enterprises)} 家，应建会 {len(required)} 家，已建会 {len(done)} 家")
+            t.append("（按 u 查看、修改）\n", style="dim")
         current = [c for c in (org.committee(kind) for kind in CommitteeKind) if c is not None]
+        t.append("\n委员会与任期", style="bold")
+        t.append("（按 c 更正本届）\n" if current else "\n", style="dim")
         for c in current:
             kind = c.kind
             left_days = c.days_left(ws.as_of)
@@ -271,3 +277,47 @@ class OrgPane(Pane):
                 self._changed(org.code, f"已登记换届：{org.name} {c.kind.value}（未保存）")
 
         self.app.push_screen(CommitteeForm(self.session, org), elected)
+
+    def action_correct(self) -> None:
+        """修改本届: correct the current term of a committee (its dates and seats), not a 换届."""
+        org = self._selected()
+        if org is None:
+            return
+        current = [c for c in (org.committee(kind) for kind in CommitteeKind) if c is not None]
+        if not current:
+            self.notify("此组织还没有登记委员会：按 h 登记", severity="warning")
+            return
+
+        def corrected(c: Committee | None) -> None:
+            if c is not None:
+                self._changed(org.code, f"已修改本届{c.kind.value}：{org.name}（未保存）")
+
+        if len(current) == 1:
+            self.app.push_screen(CommitteeForm(self.session, org, current[0]), corrected)
+            return
+
+        def chosen(answer: str | None) -> None:
+            found = [c for c in current if c.kind.name == answer]
+            if found:
+                self.app.push_screen(CommitteeForm(self.session, org, found[0]), corrected)
+
+        self.app.push_screen(
+            ChoiceDialog(
+                "修改本届委员会",
+                f"修改{org.name}哪个委员会的本届？",
+                [*((c.kind.name, c.kind.value, "primary") for c in current), ("cancel", "取消", "default")],
+            ),
+            chosen,
+        )
+
+    def action_units(self) -> None:
+        """覆盖单位: the units the organisation covers (add, change, remove)."""
+        org = self._selected()
+        if org is None:
+            return
+
+        def closed(changed: bool | None) -> None:
+            if changed:
+                self._changed(org.code, f"已修改覆盖单位：{org.name}（未保存）")
+
+        self.app.push_screen(EnterpriseList(self.session, org.code), closed)
