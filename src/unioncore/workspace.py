@@ -109,6 +109,7 @@ class Workspace:
         self._snapshot_key: str | None = None
         # attributes a cached open restores when first touched -> how to restore them
         self._pending: dict[str, Callable[[], dict[str, Any]]] = {}
+        self._indexes: dict[str, tuple[tuple[int, ...], Any]] = {}  # see _derived
 
     # -- records restored from the cache when first touched ---------------------------------
     def _defer(self, names: tuple[str, ...], restore: Callable[[], dict[str, Any]]) -> None:
@@ -176,7 +177,25 @@ class Workspace:
 
     def children(self, code: str) -> list[Organisation]:
         """Organisations directly under `code` (area parent or industry link)."""
-        return [o for o in self.organisations.values() if code in o.superiors]
+        return list(self._derived("children", self._children_index).get(code, ()))
+
+    def _children_index(self) -> dict[str, list[Organisation]]:
+        index: dict[str, list[Organisation]] = defaultdict(list)
+        for o in self.organisations.values():
+            for sup in dict.fromkeys(o.superiors):
+                index[sup].append(o)
+        return index
+
+    def _derived(self, name: str, build: Callable[[], Any]) -> Any:
+        """An index over the records, rebuilt after any change (every change bumps change_count;
+        the dict sizes catch code that fills the dicts directly, as the loader does)."""
+        stamp = (self.change_count, len(self.organisations), len(self.__dict__.get("entries", ())))
+        hit = self._indexes.get(name)
+        if hit is not None and hit[0] == stamp:
+            return hit[1]
+        value = build()
+        self._indexes[name] = (stamp, value)
+        return value
 
     def descendants(self, code: str) -> list[Organisation]:
         """Every organisation below `code`, each once even when it sits under two federations."""
@@ -244,14 +263,27 @@ class Workspace:
     ) -> list[Entry]:
         """Entries, filtered; `account` matches the account and its sub-accounts."""
         out: list[Entry] = []
-        if org is not None and year is not None:  # one file: look it up, don't scan them all
+        if org is None:  # all of them: filter the sorted list kept until the next change
+            every: list[Entry] = self._derived("ledger", self._sorted_entries)
+            if year is None and period is None and account is None:
+                return list(every)
+            for e in every:
+                if year is not None and e.date.year != year:
+                    continue
+                if period is not None and e.date not in period:
+                    continue
+                if account is not None and not (
+                    e.account.startswith(account) or e.cash_account.startswith(account)
+                ):
+                    continue
+                out.append(e)
+            return out
+        if year is not None:  # one file: look it up, don't scan them all
             rel = layout.ledger_file(org, year)
             files: Iterable[tuple[str, list[Entry]]] = [(rel, self.entries.get(rel, []))]
-        elif org is not None:
+        else:
             prefix = f"{layout.ORGS}/{org}/"
             files = [(rel, es) for rel, es in self.entries.items() if rel.startswith(prefix)]
-        else:
-            files = self.entries.items()
         for _rel, entries in files:
             for e in entries:
                 if year is not None and e.date.year != year:
@@ -264,6 +296,11 @@ class Workspace:
                     continue
                 out.append(e)
         return sorted(out, key=lambda e: (e.date, e.org, e.voucher))
+
+    def _sorted_entries(self) -> list[Entry]:
+        every = [e for entries in self.entries.values() for e in entries]
+        every.sort(key=lambda e: (e.date, e.org, e.voucher))
+        return every
 
     def event_cost(self, event_id: str) -> Decimal:
         """What an event cost: its linked expense entries (refunds, booked on the other side, subtract)."""
