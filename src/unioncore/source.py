@@ -28,14 +28,37 @@ try:  # a compiled parser for speed; tomllib stays the reference for errors and 
 except ImportError:  # pragma: no cover - the dependency is declared, but the core runs without it
     _toml_rs = None
 
-# toml_rs overflows its stack (a crash, not an exception) on thousands of nested brackets: a file
-# with more brackets than this in all is parsed by tomllib, whose recursion limit is an exception.
+# toml_rs overflows its stack (a crash, not an exception) on some 10,000 nested brackets: a file
+# nested deeper than this is parsed by tomllib, whose recursion limit is an exception. Files with
+# few brackets in all cannot be; others (a plugin's file of 8,000 records) are measured.
 _FAST_MAX_BRACKETS = 1000
+_FAST_MAX_DEPTH = 200
+_STRINGS_AND_COMMENTS = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#[^\n]*')
+_BRACKETS = re.compile(r"[\[\]{}]")
+
+
+def _shallow(text: str) -> bool:
+    """True when brackets outside strings and comments nest at most _FAST_MAX_DEPTH deep."""
+    if text.count("[") + text.count("{") <= _FAST_MAX_BRACKETS:
+        return True
+    if '"""' in text or "'''" in text:
+        return False  # multi-line strings: not worth measuring exactly, tomllib reads them
+    depth = deepest = 0
+    for m in _BRACKETS.finditer(_STRINGS_AND_COMMENTS.sub("", text)):
+        if m.group() in "[{":
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if deepest > _FAST_MAX_DEPTH:
+                    return False
+        else:
+            depth -= 1
+    return True
 
 
 def parse_toml(text: str) -> dict[str, Any]:
     """Parse TOML 1.0 exactly as tomllib does (same values, same errors), faster where it can."""
-    if _toml_rs is not None and text.count("[") + text.count("{") <= _FAST_MAX_BRACKETS:
+    if _toml_rs is not None and _shallow(text):
         try:
             data: dict[str, Any] = _toml_rs.loads(text, toml_version="1.0.0")
             return data

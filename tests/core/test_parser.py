@@ -74,3 +74,24 @@ def test_deep_nesting_is_an_error_not_a_crash(opener: str) -> None:
     text = "x = " + opener * 100_000 + "1" + closer * 100_000
     with pytest.raises((tomllib.TOMLDecodeError, RecursionError)):
         parse_toml(text)
+
+
+def test_deep_nesting_after_many_records_is_an_error_not_a_crash() -> None:
+    records = '[[entry]]\nid = "a"\ntags = ["x", "y"]\n' * 2000
+    deep = "[" * 20_000 + "1" + "]" * 20_000
+    for text in (records + f"[[entry]]\nid = {deep}\n", records + f"[[entry]]\nid = {{a = {deep}}}\n"):
+        with pytest.raises((tomllib.TOMLDecodeError, RecursionError)):
+            parse_toml(text)
+
+
+def test_a_large_file_of_records_takes_the_fast_parser_with_the_same_values() -> None:
+    from unioncore.source import _shallow
+
+    text = (
+        "# a comment with [[brackets]] and {braces}\n"
+        + '[[entry]]\nid = "a[1]"\nnote = \'{x}\'\ntags = ["x", "y"]  # [\nsub = {k = [1, [2]]}\n' * 3000
+    )
+    assert _shallow(text)
+    assert parse_toml(text) == tomllib.loads(text)
+    assert not _shallow("x = " + "[" * 1500 + "1" + "]" * 1500)
+    assert not _shallow('x = """\n' + "[" * 1500 + '\n"""\n')  # multi-line strings: measured by tomllib
