@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 import gc
 import subprocess
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import ClassVar
 
@@ -90,6 +90,12 @@ class UnionApp(App[int]):
         self._ignored_changes: frozenset[str] = frozenset()
         self._asking = False
         self._plugin_tabs: list[str] = []
+        # the core tabs' panes; each is mounted when its tab is first shown (a mounted widget costs
+        # every refresh and every keystroke something, shown or not), then stays
+        self._panes: dict[str, Pane] = {}
+        self._built: set[str] = set()
+        self._pending: dict[str, list[Callable[[Pane], None]]] = {}
+        self._building: set[str] = set()
 
     # -- layout -------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -112,10 +118,12 @@ class UnionApp(App[int]):
         return self.query_one("#tabs", TabbedContent)
 
     def pane(self, tab: str) -> Pane:
-        return self.query_one(f"#pane-{tab}", Pane)
+        """The pane of a core tab ("orgs", "members" …); mounted once its tab has been shown."""
+        return self._panes[tab]
 
     def panes(self) -> list[Pane]:
-        return list(self.query(Pane))
+        """The mounted panes (one not yet mounted is stale anyway: it refreshes when shown)."""
+        return [pane for tid, pane in self._panes.items() if tid in self._built]
 
     # -- loading ------------------------------------------------------------------------------
     @work(thread=True, exclusive=True, group="load")
@@ -148,8 +156,12 @@ class UnionApp(App[int]):
             await body.remove_children()
             tabs = TabbedContent(id="tabs")
             await body.mount(tabs)
+            self._panes = {tid: self._make_pane(tid) for tid, _ in TABS}
+            first_tab = TABS[0][0]
             for tid, label in TABS:
-                await tabs.add_pane(TabPane(label, self._make_pane(tid), id=f"tab-{tid}"))
+                content = (self._panes[tid],) if tid == first_tab else ()
+                await tabs.add_pane(TabPane(label, *content, id=f"tab-{tid}"))
+            self._built = {first_tab}
         else:
             self.query_one("#body").loading = False
         await self._mount_plugin_tabs()
@@ -208,16 +220,49 @@ class UnionApp(App[int]):
             self.sub_title = f"{ws.year}年度 · 已保存"
 
     # -- tabs ---------------------------------------------------------------------------------
-    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+    async def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        tid = (event.pane.id or "").removeprefix("tab-")
+        if tid in self._panes and tid not in self._built:
+            await self._build(tid)
+            return
         self._refresh_visible()
         focused = self.focused
         if focused is None or not focused.is_on_screen or not focused.display:
             self._focus_active()
 
+    async def _build(self, tid: str) -> None:
+        """Mount the pane of a tab shown for the first time, show it, then do what waited for it."""
+        if tid in self._built or tid in self._building:
+            return
+        self._building.add(tid)
+        try:
+            await self.query_one(f"#tab-{tid}", TabPane).mount(self._panes[tid])
+        finally:
+            self._building.discard(tid)
+        self._built.add(tid)
+        if self.tabs.active == f"tab-{tid}":
+            self._refresh_visible()
+            self._focus_active()
+        for then in self._pending.pop(tid, []):
+            then(self._panes[tid])
+
+    def _with_pane(self, tid: str, then: Callable[[Pane], None]) -> None:
+        """Show the tab `tid` and call `then` with its pane, once the pane is mounted."""
+        self.action_tab(tid)
+        if tid in self._built:
+            then(self._panes[tid])
+        elif tid in self._panes:
+            self._pending.setdefault(tid, []).append(then)
+
     def _focus_active(self) -> None:
         """Focus the active tab's list; on a plugin's tab its first focusable widget, else the tab
         bar (a focused widget left in a hidden tab would make the tabs switch back to it)."""
         active = self.tabs.active
+        tid = active.removeprefix("tab-")
+        if tid in self._panes and tid not in self._built:
+            # its pane is being mounted (`_build` focuses its list then)
+            self.tabs.query_one("ContentTabs").focus()
+            return
         for pane in self.panes():
             parent = pane.parent
             if parent is not None and parent.id == active:
@@ -465,51 +510,62 @@ class UnionApp(App[int]):
         """Go to a record in its tab: kind is "organisation", "member", "event", "entry" (key =
         the entry's ref), "budget" or "opening" (key = "org:year"), or a plugin collection."""
         if kind == "organisation":
-            self.action_tab("orgs")
-            pane = self.pane("orgs")
-            pane.ensure_fresh()
-            assert isinstance(pane, OrgPane)
-            pane.select(key)
-            pane.org_tree.focus()
+
+            def org(pane: Pane) -> None:
+                assert isinstance(pane, OrgPane)
+                pane.ensure_fresh()
+                pane.select(key)
+                pane.org_tree.focus()
+
+            self._with_pane("orgs", org)
         elif kind == "member":
             self.show_member(key)
         elif kind == "event":
-            self.action_tab("events")
-            pane = self.pane("events")
-            pane.ensure_fresh()
-            assert isinstance(pane, EventPane)
-            pane.show_event(key)
+
+            def event(pane: Pane) -> None:
+                assert isinstance(pane, EventPane)
+                pane.ensure_fresh()
+                pane.show_event(key)
+
+            self._with_pane("events", event)
         elif kind == "entry":
-            self.action_tab("funds")
-            pane = self.pane("funds")
-            assert isinstance(pane, FundPane)
-            pane.stale = False
-            pane.show_entry(key)
+
+            def entry(pane: Pane) -> None:
+                assert isinstance(pane, FundPane)
+                pane.stale = False
+                pane.show_entry(key)
+
+            self._with_pane("funds", entry)
         elif kind in ("budget", "opening"):
-            org, _, year = key.partition(":")
-            self.action_tab("funds")
-            pane = self.pane("funds")
-            assert isinstance(pane, FundPane)
-            pane.stale = False
-            pane.show_year(org, int(year) if year.isdigit() else None)
+            org_code, _, year = key.partition(":")
+
+            def budget(pane: Pane) -> None:
+                assert isinstance(pane, FundPane)
+                pane.stale = False
+                pane.show_year(org_code, int(year) if year.isdigit() else None)
+
+            self._with_pane("funds", budget)
         else:
             self.notify(f"这是插件记录 {kind}:{key}，请在插件的标签页中查看，或按 e 用编辑器打开")
 
     def show_member(self, member_id: str) -> None:
-        self.action_tab("members")
-        pane = self.pane("members")
-        assert isinstance(pane, MemberPane)
-        pane.stale = False
-        pane.search_for(member_id, select=member_id)
+        def member(pane: Pane) -> None:
+            assert isinstance(pane, MemberPane)
+            pane.stale = False
+            pane.search_for(member_id, select=member_id)
+
+        self._with_pane("members", member)
 
     def show_members_of(self, code: str) -> None:
         self.set_current_org(code)
-        self.action_tab("members")
-        pane = self.pane("members")
-        assert isinstance(pane, MemberPane)
-        pane.stale = False
-        pane.refresh_data()
-        pane.search_for("", scope="sub")
+
+        def members(pane: Pane) -> None:
+            assert isinstance(pane, MemberPane)
+            pane.stale = False
+            pane.refresh_data()
+            pane.search_for("", scope="sub")
+
+        self._with_pane("members", members)
 
     def open_in_editor(self, problem: Problem) -> None:
         session = self.session
@@ -592,10 +648,11 @@ class UnionApp(App[int]):
         yield SystemCommand("退出", "退出程序（有未保存的修改时会询问）", self.action_quit)
 
     def _pane_action(self, tab: str, action: str) -> None:
-        self.action_tab(tab)
-        pane = self.pane(tab)
-        pane.ensure_fresh()
-        self.call_later(getattr(pane, f"action_{action}"))
+        def act(pane: Pane) -> None:
+            pane.ensure_fresh()
+            self.call_later(getattr(pane, f"action_{action}"))
+
+        self._with_pane(tab, act)
 
 
 def run(path: str) -> int:

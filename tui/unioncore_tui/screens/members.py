@@ -9,6 +9,8 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Input, Select, Static
 
@@ -20,6 +22,13 @@ from .member_forms import MemberForm, StatusForm, TransferForm
 
 SCOPES = (("全部组织", "all"), ("所选组织", "org"), ("所选及下级", "sub"))
 HOLDING = "holding"  # 在册: 在职 and 退休 (保留会籍)
+
+
+class SearchInput(Input):
+    """The search box. Its size is fixed by the CSS, so the width of what is typed changes only
+    how far it can scroll: Input would lay out the whole screen again on every keystroke."""
+
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
 
 class MemberPane(Pane):
@@ -38,10 +47,13 @@ class MemberPane(Pane):
         self._pool: list[int] = []
         self._cat_options: list[tuple[str, str]] = []
         self._detail = ""
+        self._quiet = False  # True while the filters are set together (`search_for`)
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="filters"):
-            yield Input(placeholder="搜索：姓名/拼音/首字母/身份证后几位", id="member-search", compact=True)
+            yield SearchInput(
+                placeholder="搜索：姓名/拼音/首字母/身份证后几位", id="member-search", compact=True
+            )
             yield Select(SCOPES, value="all", allow_blank=False, id="member-scope", compact=True)
             statuses = [("在册", HOLDING), *((s.value, s.name) for s in Status)]
             yield Select(statuses, prompt="全部状态", value=HOLDING, id="member-status", compact=True)
@@ -162,10 +174,19 @@ class MemberPane(Pane):
         return " · ".join(parts)
 
     # -- events ------------------------------------------------------------------------------
+    def on_mount(self) -> None:
+        # Search as the box's value changes, in the same step as the keystroke: the box and the
+        # list are then drawn together, once. (The Input.Changed message arrives a few message
+        # hops later, after the box alone has been drawn.)
+        self.watch(self.query_one("#member-search", Input), "value", self._search_typed, init=False)
+
+    def _search_typed(self) -> None:
+        if not self._quiet:
+            self._search()
+
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "member-search":
-            event.stop()
-            self._search()
+            event.stop()  # searched already (`_search_typed`)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "member-search":
@@ -187,11 +208,15 @@ class MemberPane(Pane):
     # -- actions -----------------------------------------------------------------------------
     def search_for(self, text: str, *, scope: str = "all", select: str | None = None) -> None:
         """Show members matching `text` (used when jumping to a member from a problem)."""
-        with self.prevent(Input.Changed, Select.Changed):
-            self.query_one("#member-scope", Select).value = scope
-            self.query_one("#member-status", Select).value = Select.NULL
-            self.query_one("#member-category", Select).value = Select.NULL
-            self.query_one("#member-search", Input).value = text
+        self._quiet = True
+        try:
+            with self.prevent(Input.Changed, Select.Changed):
+                self.query_one("#member-scope", Select).value = scope
+                self.query_one("#member-status", Select).value = Select.NULL
+                self.query_one("#member-category", Select).value = Select.NULL
+                self.query_one("#member-search", Input).value = text
+        finally:
+            self._quiet = False
         self._filter(select=select)
         self.table.table.focus()
 
