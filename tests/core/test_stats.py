@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from decimal import Decimal
 
 from conftest import open_ws
@@ -238,3 +239,44 @@ def test_event_cost_is_its_linked_expenses(make_workspace) -> None:  # type: ign
     ws, _ = figures(make_workspace(FILES))
     assert ws.event_cost("E1") == Decimal("450.50")
     assert ws.event_cost("E2") == Decimal("0")
+
+
+def test_cached_figures_follow_every_change(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    """Figures are computed once per workspace state: a change through the API gives new ones."""
+    ws, f = figures(make_workspace(FILES))
+    assert f["funds.income"].value == Decimal("1500.00")
+    # asked again without a change: the same figures (and a caller's list is its own)
+    again, _ = ws.figures(Period.year(2026))
+    again.clear()
+    assert {x.key: x for x in ws.figures(Period.year(2026))[0]} == f
+
+    ws.add_entry("A", voucher="8", date="2026-07-01", account="401", amount="99.50")
+    g = {x.key: x for x in ws.figures(Period.year(2026))[0]}
+    assert g["funds.income"].value == Decimal("1599.50")
+    assert g["funds.income"].refs[-1] == "entry:A:2026:8"
+    assert g["funds.account.401"].value == Decimal("399.50")
+    assert g["funds.surplus"].value == Decimal("999.50")
+    assert g["funds.cash"].value == Decimal("2099.50")
+    # the year-end report is written from the new figures too
+    from unioncore import reports
+
+    text = reports.render(reports.build(ws, "summary", 2026)[0], "md")
+    assert text is not None and "1,599.50元" in text
+
+    ws.update_entry("A:2026:8", amount="0.50")
+    assert {x.key: x for x in ws.figures(Period.year(2026))[0]}["funds.income"].value == Decimal("1500.50")
+    ws.remove_entry("A:2026:8")
+    assert {x.key: x for x in ws.figures(Period.year(2026))[0]} == f
+
+    ws.add_member("B", id="M6", name="周八", gender="女", joined="2026-03-01")
+    h = {x.key: x for x in ws.figures(Period.year(2026))[0]}
+    assert h["members.total"].value == 5
+    assert h["members.joined"].refs == ("member:M2", "member:M6")
+    assert h["members.female"].value == 4
+    ws.retire_member("M1", datetime.date(2026, 6, 30))
+    h = {x.key: x for x in ws.figures(Period.year(2026))[0]}
+    assert h["members.status.retired"].refs == ("member:M1", "member:M3")
+    assert h["members.total"].value == 5
+    # another period is computed apart: at the end of 2025, M1 was still in service
+    h25 = {x.key: x for x in ws.figures(Period.year(2025))[0]}
+    assert h25["members.status.retired"].value == 0

@@ -23,7 +23,7 @@ import attrs
 from ..member import Status
 from ..organisation import CommitteeKind, Enterprise, Organisation, OrgKind
 from ..registry import Figure, Period
-from ..stats import MEMBERS, ORGS, members_on, percent
+from ..stats import MEMBERS, ORGS, percent, standing
 from ..workspace import Workspace
 from . import settings
 from .model import Ratio
@@ -97,17 +97,18 @@ def organisation_figures(ws: Workspace, period: Period) -> list[Figure]:
     # 联合工会: the units each one covers
     joint = [o for o in orgs if o.kind is OrgKind.JOINT]
     if joint:
+        # the units each organisation lists, by the union they name (in organisation order): one
+        # pass over the lists rather than one per 联合工会
+        listed_by_union: dict[str, list[tuple[str, Enterprise]]] = defaultdict(list)
+        for o in orgs:
+            for e in o.enterprises:
+                if e.union is not None:
+                    listed_by_union[e.union].append((o.code, e))
         units: dict[str, str] = {}
         for j in joint:
             own = {_unit_key(e): j.code for e in j.enterprises}
             if not own:
-                own = {
-                    _unit_key(e): j.code
-                    for o in orgs
-                    if o.code != j.code
-                    for e in o.enterprises
-                    if e.union == j.code
-                }
+                own = {_unit_key(e): j.code for code, e in listed_by_union.get(j.code, ()) if code != j.code}
             for k, code in own.items():
                 units.setdefault(k, code)
         refs = tuple(sorted({f"organisation:{c}" for c in units.values()}))
@@ -123,17 +124,12 @@ def organisation_figures(ws: Workspace, period: Period) -> list[Figure]:
             )
         )
         joint_codes = {j.code for j in joint}
-        jm = [m for m, s in members_on(ws, period) if s.is_member and m.org in joint_codes]
-        figs.append(
-            Figure(
-                "stat.joint.members",
-                "联合工会会员数",
-                len(jm),
-                "人",
-                MEMBERS,
-                tuple(f"member:{m.id}" for m in jm),
-            )
+        jm = tuple(
+            "member:" + m.id
+            for m, s in zip(*standing(ws, period), strict=True)
+            if m.org in joint_codes and s.is_member
         )
+        figs.append(Figure("stat.joint.members", "联合工会会员数", len(jm), "人", MEMBERS, jm))
     return figs
 
 
@@ -195,7 +191,12 @@ def workforce_figures(ws: Workspace, period: Period) -> tuple[list[Figure], dict
     # 入会率 = 在职会员 ÷ 职工 (setting membership_rate_base says which 职工)
     if grassroots:
         codes = {o.code for o in grassroots}
-        active = [m for m, s in members_on(ws, period) if s is Status.ACTIVE and m.org in codes]
+        in_service = Status.ACTIVE
+        active = [
+            "member:" + m.id
+            for m, s in zip(*standing(ws, period), strict=True)
+            if s is in_service and m.org in codes
+        ]
         base = settings.rate_base(ws)
         denominator = employees
         extra_refs: tuple[str, ...] = ()
@@ -210,7 +211,7 @@ def workforce_figures(ws: Workspace, period: Period) -> tuple[list[Figure], dict
                 percent(len(active), denominator),
                 "%",
                 MEMBERS,
-                _org_refs(grassroots) + extra_refs + tuple(f"member:{m.id}" for m in active),
+                _org_refs(grassroots) + extra_refs + tuple(active),
                 note=f"口径：在职会员 {len(active)} 人 ÷ {settings.RATE_BASES[base]} {denominator} 人（计算口径可配置）",
             )
         )
@@ -229,6 +230,7 @@ def congress_figures(ws: Workspace, period: Period) -> list[Figure]:
     refs = tuple(f"event:{e.id}" for e in events)
     figs = [Figure("stat.congress.units", "建立职代会制度的单位数", len(latest), "个", DEMOCRACY, refs)]
     delegates = female = 0
+    members = ws.members
     with_delegates: list[str] = []
     with_female: list[str] = []
     for e in latest.values():
@@ -240,7 +242,7 @@ def congress_figures(ws: Workspace, period: Period) -> list[Figure]:
             with_delegates.append(f"event:{e.id}")
         fn = e.fields.get("female_delegates")
         if fn is None:
-            fn = sum(1 for p in e.participants if p in ws.members and ws.members[p].gender == "女")
+            fn = sum(1 for p in e.participants if (m := members.get(p)) is not None and m.gender == "女")
         if fn:
             female += fn
             with_female.append(f"event:{e.id}")
