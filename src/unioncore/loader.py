@@ -16,6 +16,7 @@ from . import layout
 from .accounts import CASH_ACCOUNTS, Chart, extra_account
 from .config import ACCOUNT_FIELDS, FORMAT_VERSION, PLUGINS_FIELDS, WORKSPACE_FIELDS, Config
 from .event import EVENT_FIELDS, Event
+from .gcpause import paused_gc
 from .identifiers import check_phone, check_ric, check_uscc, mask_ric
 from .ledger import (
     BUDGET_ADJUSTMENT_FIELDS,
@@ -94,13 +95,14 @@ def load(
         if restored is not None:
             return ws, restored
     pending = _cache.begin(ws) if use_cache else None
-    _read_orgs(ws, problems)
-    _read_plugin_files(ws, problems)
-    _check_references(ws, problems)
-    for sf in ws.files.values():
-        sf.release()
-    ws.load_problems = problems
-    result = sort_problems(ws.locate(ws.apply_rule_settings(problems)))
+    with paused_gc():
+        _read_orgs(ws, problems)
+        _read_plugin_files(ws, problems)
+        _check_references(ws, problems)
+        for sf in ws.files.values():
+            sf.release()
+        ws.load_problems = problems
+        result = sort_problems(ws.locate(ws.apply_rule_settings(problems)))
     if pending is not None:
         _cache.store(ws, pending, result, background=cache is True)
     return ws, result

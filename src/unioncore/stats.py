@@ -7,16 +7,15 @@ because the official formulae are not confirmed (shared/domain.md §8.6).
 
 from __future__ import annotations
 
-import contextlib
 import datetime
-import gc
 import weakref
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from .accounts import CASH_ACCOUNTS, AccountClass, Chart
+from .gcpause import paused_gc
 from .ledger import Entry
 from .member import Member, Status
 from .registry import Figure, Period
@@ -80,22 +79,6 @@ def _cached(ws: Workspace, what: str, period: Period, compute: Callable[[Workspa
         with paused_gc():
             values[key] = compute(ws, period)
     return cast(T, values[key])
-
-
-@contextlib.contextmanager
-def paused_gc() -> Iterator[None]:
-    """No cyclic garbage collection meanwhile: figures are built from hundreds of thousands of new
-    tuples and lists, which trigger full collections — each a walk over every object of a loaded
-    district (a quarter of a second) — though they make no reference cycles to collect. Reference
-    counting frees everything as usual; the collector is switched on again afterwards if it was on.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def members_on(ws: Workspace, period: Period) -> list[tuple[Member, Status]]:

@@ -23,6 +23,7 @@ from . import layout, tomlwrite
 from .accounts import Chart
 from .config import Config
 from .event import EVENT_FIELDS, Event
+from .gcpause import paused_gc
 from .identifiers import check_phone, check_ric, check_uscc, mask_ric
 from .ledger import (
     BUDGET_ADJUSTMENT_FIELDS,
@@ -126,7 +127,9 @@ class Workspace:
         restore = self._pending.get(name)
         if restore is None:
             raise AttributeError(name)
-        for key, value in restore().items():
+        with paused_gc():  # unpickling a district's records makes no cycles (see gcpause)
+            restored = restore()
+        for key, value in restored.items():
             self.__dict__[key] = value
             self._pending.pop(key, None)
         return self.__dict__[name]
@@ -420,9 +423,10 @@ class Workspace:
         if cached is not None:
             return list(cached)
         problems = list(self.load_problems)
-        found, errors = self.host.call("unioncore_validate", Problem, workspace=self)
-        problems += found + errors
-        result = sort_problems(self.locate(self.apply_rule_settings(problems)))
+        with paused_gc():  # the rules build indexes and problems, no cycles (see gcpause)
+            found, errors = self.host.call("unioncore_validate", Problem, workspace=self)
+            problems += found + errors
+            result = sort_problems(self.locate(self.apply_rule_settings(problems)))
         if not errors:  # a plugin that raised may not raise next time: never keep its failure
             cache.keep_result(self, "check", result)
         return result
