@@ -70,7 +70,7 @@ async def test_create_a_federation_and_a_union_in_an_empty_workspace(tmp_path: P
         await ready(pilot)
         assert "还没有组织" in info(app) and "按 n 新建组织" in info(app)
         titles = {c.title for c in app.get_system_commands(app.screen)}
-        assert {"新建组织", "修改组织", "登记换届"} <= titles
+        assert {"新建组织", "修改组织", "登记换届", "更正本届委员会", "覆盖单位"} <= titles
         # the 街道总工会, with a bad 统一社会信用代码 first
         await pilot.press("n")
         form = app.screen

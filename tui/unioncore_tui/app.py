@@ -615,6 +615,16 @@ class UnionApp(App[int]):
                 lambda: self._pane_action("orgs", "elect"),
             )
             yield SystemCommand(
+                "更正本届委员会",
+                "更正选中组织本届委员会的任期或成员（c）",
+                lambda: self._pane_action("orgs", "correct"),
+            )
+            yield SystemCommand(
+                "覆盖单位",
+                "查看、新增、修改选中组织覆盖的单位（u）",
+                lambda: self._pane_action("orgs", "units"),
+            )
+            yield SystemCommand(
                 "新增会员（入会）", "打开入会登记表", lambda: self._pane_action("members", "add")
             )
             yield SystemCommand(
