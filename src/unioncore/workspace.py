@@ -265,44 +265,30 @@ class Workspace:
         period: Period | None = None,
     ) -> list[Entry]:
         """Entries, filtered; `account` matches the account and its sub-accounts."""
-        out: list[Entry] = []
-        if org is None:  # all of them: filter the sorted list kept until the next change
-            every: list[Entry] = self._derived("ledger", self._sorted_entries)
-            if year is None and period is None and account is None:
-                return list(every)
-            for e in every:
-                if year is not None and e.date.year != year:
-                    continue
-                if period is not None and e.date not in period:
-                    continue
-                if account is not None and not (
-                    e.account.startswith(account) or e.cash_account.startswith(account)
-                ):
-                    continue
-                out.append(e)
-            return out
-        if year is not None:  # one file: look it up, don't scan them all
-            rel = layout.ledger_file(org, year)
-            files: Iterable[tuple[str, list[Entry]]] = [(rel, self.entries.get(rel, []))]
+        pool: Iterable[Entry]
+        if org is None:  # all of them, from the sorted list kept until the next change
+            pool = self._derived("ledger", self._sorted_entries)
+        elif year is not None:  # one file: look it up, don't scan them all
+            pool = sorted(self.entries.get(layout.ledger_file(org, year), []), key=_ledger_order)
         else:
             prefix = f"{layout.ORGS}/{org}/"
-            files = [(rel, es) for rel, es in self.entries.items() if rel.startswith(prefix)]
-        for _rel, entries in files:
-            for e in entries:
-                if year is not None and e.date.year != year:
-                    continue
-                if period is not None and e.date not in period:
-                    continue
-                if account is not None and not (
-                    e.account.startswith(account) or e.cash_account.startswith(account)
-                ):
-                    continue
-                out.append(e)
-        return sorted(out, key=lambda e: (e.date, e.org, e.voucher))
+            pool = sorted(
+                (e for rel, es in self.entries.items() if rel.startswith(prefix) for e in es),
+                key=_ledger_order,
+            )
+        if year is None and period is None and account is None:
+            return list(pool)
+        return [
+            e
+            for e in pool
+            if (year is None or e.date.year == year)
+            and (period is None or e.date in period)
+            and (account is None or e.account.startswith(account) or e.cash_account.startswith(account))
+        ]
 
     def _sorted_entries(self) -> list[Entry]:
         every = [e for entries in self.entries.values() for e in entries]
-        every.sort(key=lambda e: (e.date, e.org, e.voucher))
+        every.sort(key=_ledger_order)
         return every
 
     def event_cost(self, event_id: str) -> Decimal:
@@ -1272,6 +1258,10 @@ class Workspace:
 
     def iter_files(self) -> Iterator[SourceFile]:
         return iter(self.files.values())
+
+
+def _ledger_order(e: Entry) -> tuple[datetime.date, str, str]:
+    return (e.date, e.org, e.voucher)
 
 
 def _changed_on_disk(path: Path, sf: SourceFile) -> str | None:
