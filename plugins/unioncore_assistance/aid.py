@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 
 from unioncore import Period, Workspace
@@ -61,9 +62,22 @@ def beneficiary(ws: Workspace, rec: Record) -> str:
     return who
 
 
-def entry_index(ws: Workspace) -> dict[str, Entry]:
-    """Every ledger entry by its workspace-wide reference ("org:year:voucher", `Entry.ref`)."""
-    return {e.ref: e for e in ws.ledger()}
+def entry_index(ws: Workspace, refs: Iterable[str] | None = None) -> dict[str, Entry]:
+    """Every ledger entry by its workspace-wide reference ("org:year:voucher", `Entry.ref`); only
+    the entries `refs` may name when they are given (a district's ledger has 200,000 entries)."""
+    if refs is None:
+        return {e.ref: e for e in ws.ledger()}
+    # A reference "org:year:voucher" names the entries of that organisation and voucher: collect
+    # every (org, voucher) it may mean (either may hold a colon itself, the year is digits), so that
+    # only those entries are looked at.
+    wanted: set[tuple[str, str]] = set()
+    for ref in refs:
+        colons = [i for i, ch in enumerate(ref) if ch == ":"]
+        for n, i in enumerate(colons):
+            for j in colons[n + 1 :]:
+                if ref[i + 1 : j].isdigit():
+                    wanted.add((ref[:i], ref[j + 1 :]))
+    return {e.ref: e for e in ws.ledger() if (e.org, e.voucher) in wanted}
 
 
 def entry_ref_error(ref: str) -> str | None:

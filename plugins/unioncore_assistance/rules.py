@@ -240,8 +240,11 @@ def _check_aid(
     aids: list[Record],
     found: _Found,
 ) -> None:
-    entries = aidmod.entry_index(ws)
+    entries = aidmod.entry_index(ws, (str(r["entry"]) for r in aids if r.get("entry")))
     by_entry: dict[str, list[Record]] = defaultdict(list)
+    files_of: dict[str, list[Record]] = defaultdict(list)  # each member's files, in `files` order
+    for f in files:
+        files_of[f["member"]].append(f)
     for rec in aids:
         key, day, kind = rec.key, rec["date"], rec["kind"]
         file_key = rec.get("file")
@@ -261,7 +264,7 @@ def _check_aid(
         elif member is not None and member in ws.members:
             m = ws.members[member]
             status = m.status_on(day)
-            on_file = hardship.open_files(ws, member, day, files)
+            on_file = hardship.open_files(ws, member, day, files_of.get(member, ()))
             if (status is None or not status.is_member) and not on_file:
                 state = "尚未入会" if status is None else f"已{status.value}"
                 found.at(

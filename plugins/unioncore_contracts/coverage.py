@@ -20,7 +20,9 @@ period; a contract renewed by another counted one is left out, so that a renewal
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import overload
 
 import attrs
 
@@ -50,7 +52,39 @@ class Unit:
         return f"organisation:{self.listed_by}"
 
 
-def units(ws: Workspace) -> list[Unit]:
+class Pool(Sequence[Unit]):
+    """The workspace's units in order, with lookups by name or 统一社会信用代码 and by union."""
+
+    def __init__(self, units: Iterable[Unit]) -> None:
+        self._units = tuple(units)
+        self._by_text: dict[str, Unit] = {}
+        self._by_union: dict[str | None, list[Unit]] = defaultdict(list)
+        for u in self._units:  # the first unit in order wins, as a scan of the list would find
+            self._by_text.setdefault(u.name, u)
+            if u.uscc is not None:
+                self._by_text.setdefault(u.uscc, u)
+            self._by_union[u.union].append(u)
+
+    @overload
+    def __getitem__(self, index: int) -> Unit: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Unit]: ...
+
+    def __getitem__(self, index: int | slice) -> Unit | Sequence[Unit]:
+        return self._units[index]
+
+    def __len__(self) -> int:
+        return len(self._units)
+
+    def find(self, text: str) -> Unit | None:
+        return self._by_text.get(text)
+
+    def of_union(self, code: str) -> list[Unit]:
+        return list(self._by_union.get(code, ()))
+
+
+def units(ws: Workspace) -> Pool:
     out: dict[str, Unit] = {}
     for org in sorted(ws.organisations.values(), key=lambda o: o.code):
         if not org.kind.is_federation:
@@ -63,10 +97,12 @@ def units(ws: Workspace) -> list[Unit]:
         if org.kind.is_grassroots and org.code not in listed_unions:
             unit = Unit(org.name, None, org.employees or 0, org.code, org.code)
             out.setdefault(unit.key, unit)
-    return list(out.values())
+    return Pool(out.values())
 
 
 def find_unit(pool: Iterable[Unit], text: str) -> Unit | None:
+    if isinstance(pool, Pool):
+        return pool.find(text)
     for u in pool:
         if text in (u.name, u.uscc):
             return u
@@ -95,7 +131,7 @@ def enterprises(rec: Record) -> int | None:
     return None
 
 
-def employees(ws: Workspace, rec: Record, pool: list[Unit] | None = None) -> int | None:
+def employees(ws: Workspace, rec: Record, pool: Sequence[Unit] | None = None) -> int | None:
     """Employees covered: as recorded, else (单独) the union's employees, else the listed units'."""
     if rec.get("employees") is not None:
         return int(rec["employees"])
@@ -113,13 +149,16 @@ def employees(ws: Workspace, rec: Record, pool: list[Unit] | None = None) -> int
 
 
 def covered_units(
-    ws: Workspace, recs: Iterable[Record], pool: list[Unit]
+    ws: Workspace, recs: Iterable[Record], pool: Sequence[Unit]
 ) -> dict[str, tuple[Unit, set[str]]]:
     """Units of the workspace covered by the contracts: unit key -> (unit, refs of the contracts)."""
     out: dict[str, tuple[Unit, set[str]]] = {}
     for rec in recs:
         if rec["scope"] == SINGLE:
-            hits = [u for u in pool if u.union == rec["org"]]
+            if isinstance(pool, Pool):
+                hits = pool.of_union(rec["org"])
+            else:
+                hits = [u for u in pool if u.union == rec["org"]]
         else:
             hits = [u for n in rec.get("covered") or () if (u := find_unit(pool, n)) is not None]
         for u in hits:
@@ -127,7 +166,7 @@ def covered_units(
     return out
 
 
-def denominators(ws: Workspace, settings: ContractSettings, pool: list[Unit]) -> tuple[int, int]:
+def denominators(ws: Workspace, settings: ContractSettings, pool: Sequence[Unit]) -> tuple[int, int]:
     """(enterprises, employees) of the workspace, or the settings' totals."""
     ents = settings.enterprises_total if settings.enterprises_total is not None else len(pool)
     emps = (

@@ -122,10 +122,14 @@ def check(ws: Workspace) -> list[Problem]:
     recs = contracts(ws)
     renewed_by = terms.renewals(ws)
     pool = coverage.units(ws)
+    # contracts by union, kind and scope: the ones that can replace each other
+    alike: dict[tuple[str, str, str], list[Record]] = defaultdict(list)
+    for rec in recs:
+        alike[(rec["org"], rec["kind"], rec["scope"])].append(rec)
     for rec in recs:
         _check_vote(ws, rec, found)
         _check_dates(rec, settings, found)
-        _check_term_end(ws, rec, settings, renewed_by, recs, found)
+        _check_term_end(ws, rec, settings, renewed_by, alike[(rec["org"], rec["kind"], rec["scope"])], found)
         _check_coverage(ws, rec, pool, settings, found)
     _check_renewals(ws, recs, renewed_by, found)
     _check_overlap(recs, found)
@@ -227,22 +231,18 @@ def _check_term_end(
     rec: Record,
     settings: ContractSettings,
     renewed_by: dict[str, list[Record]],
-    recs: list[Record],
+    alike: list[Record],
     found: _Found,
 ) -> None:
+    """`alike`: the contracts of the same union, kind and scope (`rec` among them)."""
     if rec.key in renewed_by:
         return
     today = ws.as_of
     end = rec["term_end"]
     # a later contract of the same union, kind and scope in force today replaces it as well
     if any(
-        o.key != rec.key
-        and o["org"] == rec["org"]
-        and o["kind"] == rec["kind"]
-        and o["scope"] == rec["scope"]
-        and o["term_start"] > rec["term_start"]
-        and o["term_start"] <= today <= o["term_end"]
-        for o in recs
+        o.key != rec.key and o["term_start"] > rec["term_start"] and o["term_start"] <= today <= o["term_end"]
+        for o in alike
     ):
         return
     if today > end:
@@ -257,7 +257,7 @@ def _check_term_end(
 
 
 def _check_coverage(
-    ws: Workspace, rec: Record, pool: list[coverage.Unit], settings: ContractSettings, found: _Found
+    ws: Workspace, rec: Record, pool: coverage.Pool, settings: ContractSettings, found: _Found
 ) -> None:
     org = ws.organisations.get(rec["org"])
     ents = rec.get("enterprises")

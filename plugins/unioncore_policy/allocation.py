@@ -43,6 +43,7 @@ import attrs
 from unioncore import Collection, Field, Kind
 from unioncore.records import Record
 
+from .book import OWN_SHARE, UPWARD, book
 from .closing import is_closing
 from .payments import yuan
 from .rules import entry_problem, record_problem
@@ -54,8 +55,6 @@ if TYPE_CHECKING:
     from .settings import PolicySettings
 
 PAYROLL = "payroll"
-OWN_SHARE = "402"
-UPWARD = "211"
 CENT = Decimal("0.01")
 
 
@@ -147,11 +146,12 @@ def allocation_rows(
             by_org[str(rec["org"])].append(rec)
     rows = []
     rate = settings.allocation_rate
-    ledger: dict[str, list[Entry]] = defaultdict(list)
+    # each union's receipts of the year (receipts() over the ledger read once)
+    got_by_org: dict[str, list[tuple[Entry, Decimal]]] = defaultdict(list)
     if by_org:
-        for e in ws.ledger(year=year):
-            if e.org in by_org:
-                ledger[e.org].append(e)
+        for e, signed in book(ws).receipts:
+            if e.org in by_org and e.date.year == year and e.date <= as_of:
+                got_by_org[e.org].append((e, signed))
     for org, recs in sorted(by_org.items()):
         expected_year = expected_due = Decimal(0)
         months_due = 0
@@ -162,7 +162,7 @@ def allocation_rows(
                 if due_date(year, m, settings) <= as_of:
                     expected_due += rate * monthly
                     months_due += 1
-        got = receipts(ws, org, year, until=as_of, entries=ledger.get(org, []))
+        got = got_by_org.get(org, [])
         default = ws.organisations[org].name if org in ws.organisations else org
         rows.append(
             AllocationRow(
@@ -172,10 +172,10 @@ def allocation_rows(
                 expected_year.quantize(CENT, ROUND_HALF_UP),
                 expected_due.quantize(CENT, ROUND_HALF_UP),
                 months_due,
-                sum((e.signed_for(ws.chart) for e in got), Decimal(0)),
+                sum((signed for _, signed in got), Decimal(0)),
                 as_of,
                 tuple(f"{PAYROLL}:{r.key}" for r in recs),
-                tuple(f"entry:{e.ref}" for e in got),
+                tuple(f"entry:{e.ref}" for e, _ in got),
             )
         )
     return rows
@@ -221,23 +221,30 @@ def check_allocation(ws: Workspace, settings: PolicySettings) -> list[Problem]:
 def check_split(ws: Workspace, settings: PolicySettings) -> list[Problem]:
     """Each 402 receipt has its upward share credited to 211 at the configured ratio."""
     problems: list[Problem] = []
-    by_org: dict[str, list[Entry]] = defaultdict(list)
-    for e in ws.ledger():
-        if not is_closing(e):
-            by_org[e.org].append(e)
-    for org_code, entries in sorted(by_org.items()):
+    # per union, its 211 credits and 402 receipts (closing entries left out), in date order
+    by_org: dict[str, tuple[list[Entry], list[Entry]]] = {}
+    for e, signed in book(ws).receipts:
+        mine = by_org.get(e.org)
+        if mine is None:
+            mine = by_org[e.org] = ([], [])
+        if signed > 0:
+            if e.account.startswith(UPWARD):
+                mine[0].append(e)
+            elif e.account.startswith(OWN_SHARE):
+                mine[1].append(e)
+    for org_code, (upward, own) in sorted(by_org.items()):
         org = ws.organisations.get(org_code)
         ratio = settings.ratio_for(org.parent if org else None)
         if ratio >= 1 or ratio <= 0:
             continue
-        upward = [e for e in entries if e.account.startswith(UPWARD) and e.signed_for(ws.chart) > 0]
         used: set[str] = set()
-        for e in entries:
-            if not e.account.startswith(OWN_SHARE) or e.signed_for(ws.chart) <= 0:
-                continue
+        upward_refs = [(u, u.ref) for u in upward]
+        for e in own:
             want = (e.amount * (1 - ratio) / ratio).quantize(CENT, ROUND_HALF_UP)
             near = [
-                u for u in upward if u.ref not in used and abs((u.date - e.date).days) <= settings.split_days
+                u
+                for u, ref in upward_refs
+                if ref not in used and abs((u.date - e.date).days) <= settings.split_days
             ]
             pct = f"{ratio * 100:g}%"
             if not near:

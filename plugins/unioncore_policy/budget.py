@@ -9,6 +9,7 @@ Refunds (an expense entry on its reverse side) lower the spending; closing entri
 
 from __future__ import annotations
 
+import bisect
 import datetime
 from collections import defaultdict
 from decimal import Decimal
@@ -18,6 +19,7 @@ import attrs
 
 from unioncore import layout
 
+from .book import book
 from .closing import is_closing
 from .rules import entry_problem, file_problem
 
@@ -59,6 +61,8 @@ class BudgetRow:
 
 def spending(ws: Workspace, org: str | None = None, year: int | None = None) -> list[Entry]:
     """Expense entries that count as spending (closing entries left out), in date order."""
+    if org is None:
+        return [e for e, _ in book(ws).spending if year is None or e.date.year == year]
     return [
         e
         for e in ws.ledger(org=org, year=year)
@@ -84,26 +88,60 @@ def available(budget: Budget, account: str, day: datetime.date | None = None) ->
     return lines, adj
 
 
+ZERO = Decimal(0)
+
+
+class _Limits:
+    """`available()` of one budgeted account, for many days: its lines summed once, and its
+    adjustments in date order with running totals."""
+
+    def __init__(self, budget: Budget, account: str) -> None:
+        self.lines = available(budget, account)[0]
+        mine = sorted((a for a in budget.adjustments if a.account.startswith(account)), key=lambda a: a.date)
+        self.dates = [a.date for a in mine]
+        self.totals: list[Decimal] = []
+        total = ZERO
+        for a in mine:
+            total += a.amount
+            self.totals.append(total)
+
+    def on(self, day: datetime.date) -> tuple[Decimal, Decimal]:
+        """(lines, adjustments up to `day`), as `available(budget, account, day)`."""
+        if not self.dates:
+            return self.lines, ZERO
+        n = bisect.bisect_right(self.dates, day)
+        return self.lines, self.totals[n - 1] if n else ZERO
+
+
 def budget_rows(
     ws: Workspace, year: int, org: str | None = None, until: datetime.date | None = None
 ) -> list[BudgetRow]:
     """Budget against actual per budgeted account, and per account spent without a budget line."""
-    by_org: dict[str, list[Entry]] = defaultdict(list)
-    for e in spending(ws, org=org, year=year):
-        if until is None or e.date <= until:
-            by_org[e.org].append(e)
+    by_org: dict[str, list[tuple[Entry, Decimal]]] = defaultdict(list)
+    if org is None:  # the ledger read once (book.py), with each entry's signed amount
+        for e, signed in book(ws).spending:
+            if e.date.year == year and (until is None or e.date <= until):
+                by_org[e.org].append((e, signed))
+    else:
+        for e in spending(ws, org=org, year=year):
+            if until is None or e.date <= until:
+                by_org[e.org].append((e, e.signed_for(ws.chart)))
     codes = {b.org for b in ws.budgets.values() if b.year == year and (org is None or b.org == org)}
     rows: list[BudgetRow] = []
     for code in sorted(codes | set(by_org)):
         budget = ws.budget(code, year)
         entries = by_org.get(code, [])
         accounts = budget_accounts(budget)
-        unbudgeted = sorted(
-            {e.account for e in entries if not any(e.account.startswith(a) for a in accounts)}
-        )
+        # the entries of each account, with their place in `entries`
+        by_account: dict[str, list[tuple[int, Entry, Decimal]]] = defaultdict(list)
+        for i, (e, signed) in enumerate(entries):
+            by_account[e.account].append((i, e, signed))
+        unbudgeted = sorted(a for a in by_account if not any(a.startswith(b) for b in accounts))
         for acct in accounts + unbudgeted:
             lines, adj = available(budget, acct, until)
-            mine = [e for e in entries if e.account.startswith(acct)]
+            # the entries on the account and its sub-accounts, in their order
+            mine = [x for a, xs in by_account.items() if a.startswith(acct) for x in xs]
+            mine.sort(key=lambda x: x[0])
             acc = ws.chart.get(acct)
             rows.append(
                 BudgetRow(
@@ -113,8 +151,8 @@ def budget_rows(
                     acc.name if acc else acct,
                     lines,
                     adj,
-                    sum((e.signed_for(ws.chart) for e in mine), Decimal(0)),
-                    tuple(f"entry:{e.ref}" for e in mine),
+                    sum((signed for _, _, signed in mine), Decimal(0)),
+                    tuple(f"entry:{e.ref}" for _, e, _ in mine),
                 )
             )
     return rows
@@ -122,13 +160,13 @@ def budget_rows(
 
 def check_budget(ws: Workspace, settings: PolicySettings) -> list[Problem]:
     problems: list[Problem] = []
-    by_org_year: dict[tuple[str, int], list[Entry]] = defaultdict(list)
-    for e in spending(ws):
-        by_org_year[(e.org, e.date.year)].append(e)
+    by_org_year: dict[tuple[str, int], list[tuple[Entry, Decimal]]] = defaultdict(list)
+    for e, signed in book(ws).spending:
+        by_org_year[(e.org, e.date.year)].append((e, signed))
     for (org, year), entries in sorted(by_org_year.items()):
         rel = layout.budget_file(org, year)
         if rel not in ws.budgets:
-            first = entries[0]
+            first = entries[0][0]
             problems.append(
                 entry_problem(
                     ws,
@@ -141,11 +179,19 @@ def check_budget(ws: Workspace, settings: PolicySettings) -> list[Problem]:
             continue
         budget = ws.budget(org, year)
         accounts = budget_accounts(budget)
+        covering_of: dict[str, list[tuple[str, _Limits]]] = {}  # entry account -> budgeted ones
+        limits_of: dict[str, _Limits] = {}
         spent: dict[str, Decimal] = defaultdict(Decimal)
         over: dict[str, bool] = defaultdict(bool)
         missing_reported: set[str] = set()
-        for e in entries:
-            covering = [a for a in accounts if e.account.startswith(a)]
+        for e, signed in entries:
+            covering = covering_of.get(e.account)
+            if covering is None:
+                covering = covering_of[e.account] = [
+                    (a, limits_of.get(a) or limits_of.setdefault(a, _Limits(budget, a)))
+                    for a in accounts
+                    if e.account.startswith(a)
+                ]
             if not covering:
                 if e.account not in missing_reported:
                     missing_reported.add(e.account)
@@ -161,9 +207,9 @@ def check_budget(ws: Workspace, settings: PolicySettings) -> list[Problem]:
                         )
                     )
                 continue
-            for a in covering:
-                spent[a] += e.signed_for(ws.chart)
-                lines, adj = available(budget, a, e.date)
+            for a, limits in covering:
+                spent[a] += signed
+                lines, adj = limits.on(e.date)
                 limit = lines + adj
                 if spent[a] > limit:
                     if not over[a]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from unioncore.ledger import DEFAULT_CASH
+
 from .budget import line_path
 from .rules import entry_problem, file_problem
 
@@ -31,44 +33,54 @@ def check_accounts(ws: Workspace) -> list[Problem]:
     problems: list[Problem] = []
     allowed_by_org: dict[str, tuple[str, set[str]] | None] = {}
     children: dict[str, list[Account]] = {}
-    for e in ws.ledger():
-        if e.org not in allowed_by_org:
-            allowed_by_org[e.org] = _allowed(ws, e.org)
-        allowed = allowed_by_org[e.org]
+    # what is wrong with an (organisation, account, cash account): the same for every entry that
+    # has them, so worked out once per combination: [(rule, message, field)]
+    faults: dict[tuple[str, str, str], list[tuple[str, str, str]]] = {}
+
+    def find_faults(org: str, account: str, cash: str) -> list[tuple[str, str, str]]:
+        if org not in allowed_by_org:
+            allowed_by_org[org] = _allowed(ws, org)
+        allowed = allowed_by_org[org]
         if allowed is None:
-            continue
+            return []
         level, codes = allowed
-        for field, code in (("account", e.account), ("cash", e.cash_account)):
+        out = []
+        for field, code in (("account", account), ("cash", cash)):
             acc = ws.chart.get(code)
             if acc is None:
                 continue  # the core reports accounts missing from the chart
             if code not in codes:
-                problems.append(
-                    entry_problem(
-                        ws,
+                out.append(
+                    (
                         "policy.account-level",
-                        e.ref,
-                        f"{ws.organisations[e.org].name}按{LEVEL_NAMES[level]}的科目记账，"
+                        f"{ws.organisations[org].name}按{LEVEL_NAMES[level]}的科目记账，"
                         f"不能使用 {acc.label}（不是{LEVEL_NAMES[level]}可用的科目）",
                         field,
                     )
                 )
-        acc = ws.chart.get(e.account)
-        if acc is not None and len(e.account) == 3:
-            if e.account not in children:
-                children[e.account] = [c for c in ws.chart.children(e.account) if c.prescribed]
-            subs = [c for c in children[e.account] if c.code in codes]
+        acc = ws.chart.get(account)
+        if acc is not None and len(account) == 3:
+            if account not in children:
+                children[account] = [c for c in ws.chart.children(account) if c.prescribed]
+            subs = [c for c in children[account] if c.code in codes]
             if subs:
                 listed = "、".join(c.label for c in subs[:4]) + ("…" if len(subs) > 4 else "")
-                problems.append(
-                    entry_problem(
-                        ws,
+                out.append(
+                    (
                         "policy.sub-account",
-                        e.ref,
                         f"{acc.label} 有规定的明细科目，应记入明细科目（{listed}）",
                         "account",
                     )
                 )
+        return out
+
+    for e in ws.ledger():
+        key = (e.org, e.account, e.cash or DEFAULT_CASH)
+        found = faults.get(key)
+        if found is None:
+            found = faults[key] = find_faults(*key)
+        for rule, message, field in found:
+            problems.append(entry_problem(ws, rule, e.ref, message, field))
     for rel, budget in ws.budgets.items():
         allowed = _allowed(ws, budget.org)
         if allowed is None:

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from unioncore import layout
 from unioncore.accounts import AccountClass
+from unioncore.ledger import DEFAULT_CASH
 
 from .rules import entry_problem, file_problem
 
@@ -65,15 +66,36 @@ def nominal_balances(
     direction (income credit +, expense debit +), over the whole year (closing entries included).
     `entries` are the organisation's entries of the year when the caller has them at hand."""
     out: dict[tuple[str, str | None], Decimal] = defaultdict(Decimal)
-    for code, amount in ws.opening(org, year).balances.items():
-        if _nominal(ws, code) is not None:
-            out[(code, None)] += amount
-    for e in ws.ledger(org=org, year=year) if entries is None else entries:
-        for code, signed in e.postings(ws.chart):
+    # of each code, looked up once: None when it is not an income or expense account, else
+    # whether the account grows on the debit side
+    nominal: dict[str, bool | None] = {}
+
+    def debit_normal_of(code: str) -> bool | None:
+        if code not in nominal:
             cls = _nominal(ws, code)
-            if cls is None:
-                continue
-            out[(code, e.project)] += signed if cls.debit_normal else -signed
+            nominal[code] = None if cls is None else cls.debit_normal
+        return nominal[code]
+
+    for code, amount in ws.opening(org, year).balances.items():
+        if debit_normal_of(code) is not None:
+            out[(code, None)] += amount
+    # Entry.postings, with each account's normal side looked up once
+    debit_normal: dict[str, bool] = {}
+    for e in ws.ledger(org=org, year=year) if entries is None else entries:
+        code, cash = e.account, e.cash or DEFAULT_CASH
+        acc_nominal, cash_nominal = debit_normal_of(code), debit_normal_of(cash)
+        if acc_nominal is None and cash_nominal is None:
+            continue  # neither line is on an income or expense account
+        normal = debit_normal.get(code)
+        if normal is None:
+            acc = ws.chart.get(code)
+            normal = debit_normal[code] = acc.cls.debit_normal if acc else True
+        debit = e.side == "借" if e.side is not None else normal
+        signed = e.amount if debit else -e.amount
+        if acc_nominal is not None:
+            out[(code, e.project)] += signed if acc_nominal else -signed
+        if cash_nominal is not None:
+            out[(cash, e.project)] += -signed if cash_nominal else signed
     return {k: v for k, v in out.items() if v != 0}
 
 
@@ -143,6 +165,9 @@ def check_close(ws: Workspace, settings: PolicySettings) -> list[Problem]:
                         "date",
                     )
                 )
+        overdue = ws.as_of > year_end + datetime.timedelta(days=settings.close_due_days)
+        if not closings and not overdue:
+            continue  # a year not closed yet and not due to be: its balances are not looked at
         left = nominal_balances(ws, org, year, entries)
         if closings:
             last = max(closings, key=lambda e: (e.date, e.voucher))
@@ -159,7 +184,7 @@ def check_close(ws: Workspace, settings: PolicySettings) -> list[Problem]:
                         "account",
                     )
                 )
-        elif left and ws.as_of > year_end + datetime.timedelta(days=settings.close_due_days):
+        elif left and overdue:
             problems.append(
                 file_problem(
                     ws,

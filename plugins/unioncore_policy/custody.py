@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .closing import is_closing
+from .book import book
 from .rules import entry_problem
 
 if TYPE_CHECKING:
@@ -23,9 +23,7 @@ CUSTODY_ACCOUNT = "221"
 
 def check_premiums(ws: Workspace, settings: PolicySettings) -> list[Problem]:
     out = []
-    for e in ws.ledger():
-        if not e.is_income(ws.chart) or e.signed_for(ws.chart) < 0 or is_closing(e):
-            continue
+    for e in book(ws).income:  # income on its normal side, closing entries left out
         hit = next((k for k in settings.premium_keywords if k in (e.memo or "")), None)
         if hit is None:
             continue

@@ -27,13 +27,13 @@ import attrs
 
 from unioncore.member import ChangeKind, Member
 
-from .closing import is_closing
+from .book import HARDSHIP_ACCOUNT, book
+from .memo import derived
 
 if TYPE_CHECKING:
     from unioncore import Workspace
     from unioncore.ledger import Entry
 
-HARDSHIP_ACCOUNT = "50404"
 _NOTE_END = r"[^\s，,；;。）)】\]]+"
 ILLNESS_RE = re.compile(r"(?:病因|病种|疾病)\s*[:：]\s*(" + _NOTE_END + ")")
 RELATION_RE = re.compile(r"(?:亲属|关系)\s*[:：]\s*(" + _NOTE_END + ")")
@@ -76,14 +76,18 @@ class Payment:
 
 
 def payments(ws: Workspace, year: int | None = None) -> Iterator[Payment]:
-    """Every payment to people in the workspace (or one year), in date order."""
-    chart = ws.chart
-    for e in ws.ledger(year=year):
-        if not e.is_expense(chart) or e.signed_for(chart) < 0 or is_closing(e):
-            continue
-        if e.purpose is None and e.festival is None and not e.account.startswith(HARDSHIP_ACCOUNT):
-            continue
-        yield Payment(e, e.purpose, e.people)
+    """Every payment to people in the workspace (or one year), in date order (found once per
+    workspace state: the rules, the figures and the report each ask)."""
+    every = derived(
+        ws,
+        "payments",
+        lambda: [Payment(e, e.purpose, e.people) for e in book(ws).payments],
+        ws.entries,
+        ws.chart.accounts,
+    )
+    for p in every:
+        if year is None or p.entry.date.year == year:
+            yield p
 
 
 def org_on(member: Member, day: datetime.date) -> str | None:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from unioncore import Figure, Period, ReportSection
 
-from .closing import is_closing
+from .book import book
 from .stats import GROUP, PURPOSE_KEYS, policy_figures
 
 if TYPE_CHECKING:
@@ -29,11 +29,11 @@ def income_expense(ws: Workspace, period: Period) -> tuple[list[Figure], list[Fi
     """Income and expense by first-level account over the period, totals first."""
     sums: dict[str, Decimal] = defaultdict(Decimal)
     refs: dict[str, list[str]] = defaultdict(list)
-    for e in ws.ledger(period=period):
-        if is_closing(e) or not (e.is_income(ws.chart) or e.is_expense(ws.chart)):
+    for e, signed in book(ws).nominal:  # income and expense entries, closing ones left out
+        if e.date not in period:
             continue
         top = e.account[:3]
-        sums[top] += e.signed_for(ws.chart)
+        sums[top] += signed
         refs[top].append(f"entry:{e.ref}")
     out: tuple[list[Figure], list[Figure]] = ([], [])
     for kind, digit, label in (("income", "4", "经费收入"), ("expense", "5", "经费支出")):

@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING
 
 from unioncore import Figure, Period
 
-from .allocation import allocation_rows
+from .allocation import PAYROLL, allocation_rows
 from .budget import BudgetRow, budget_rows
+from .memo import derived, records
 from .payments import payments
 
 if TYPE_CHECKING:
@@ -69,6 +70,18 @@ def festival_by_member(ws: Workspace, period: Period) -> dict[str, tuple[Decimal
 
 
 def policy_figures(ws: Workspace, period: Period, settings: PolicySettings) -> list[Figure]:
+    """The plugin's figures for the period (computed once per workspace state, period and settings:
+    the statistics and the report section both ask)."""
+    seen: dict[tuple[Period, str], list[Figure]] = derived(
+        ws, "figures", dict, ws.entries, ws.budgets, ws.organisations, ws.chart.accounts, records(ws, PAYROLL)
+    )
+    key = (period, repr(settings))
+    if key not in seen:
+        seen[key] = _policy_figures(ws, period, settings)
+    return list(seen[key])
+
+
+def _policy_figures(ws: Workspace, period: Period, settings: PolicySettings) -> list[Figure]:
     figs: list[Figure] = []
     by_purpose = welfare_by_purpose(ws, period)
     all_refs: list[str] = []

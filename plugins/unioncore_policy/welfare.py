@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from unioncore import Severity
 from unioncore.member import Status
 
+from .book import book
 from .payments import ILLNESS_RE, RELATION_RE, Payment, memo_note, org_on, payments, who, yuan
 from .presets import CAP_LABELS, STATUTORY_FESTIVALS
 from .rules import entry_problem
@@ -40,7 +41,6 @@ BIRTHDAY_METHODS = (
     "蛋糕券",
     "提货券",
 )  # 《基层工会经费收支管理办法》: cake in kind or a cake voucher
-WELFARE_ACCOUNTS = ("50105", "50404", "50405", "50205")
 
 EVENT_CAPS = {
     "生日慰问": "birthday",
@@ -455,14 +455,8 @@ def _hardship(
 def _purpose_missing(ws: Workspace) -> list[Problem]:
     """An expense to people on a welfare account without a purpose cannot be checked."""
     out = []
-    for e in ws.ledger():
-        if (
-            e.purpose is None
-            and e.festival is None
-            and e.people
-            and e.account.startswith(WELFARE_ACCOUNTS)
-            and e.is_expense(ws.chart)
-        ):
+    for e in book(ws).unpurposed:  # no purpose or festival, on a welfare account
+        if e.people and e.is_expense(ws.chart):
             out.append(
                 entry_problem(
                     ws,

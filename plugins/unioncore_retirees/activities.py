@@ -17,6 +17,7 @@ from unioncore.member import Status
 from unioncore.records import Record
 
 from .festivals import chongyang
+from .memo import derived
 from .people import is_retired_on, retirees
 from .records import CONTEST, TEAM
 from .rules import ELDERLY_ART12
@@ -27,7 +28,15 @@ if TYPE_CHECKING:
 
 
 def retiree_participants(ws: Workspace, e: Event) -> list[str]:
-    return [p for p in e.participants if p in ws.members and is_retired_on(ws.members[p], e.start)]
+    # each event worked out once per workspace state: figures of several periods ask again
+    seen: dict[str, tuple[Event, list[str]]] = derived(
+        ws, "retiree_participants", dict, ws.events, ws.members
+    )
+    hit = seen.get(e.id)
+    if hit is None or hit[0] is not e:
+        found = [p for p in e.participants if p in ws.members and is_retired_on(ws.members[p], e.start)]
+        hit = seen[e.id] = (e, found)
+    return list(hit[1])
 
 
 def is_retiree_activity(ws: Workspace, e: Event, settings: RetireeSettings) -> bool:
@@ -80,11 +89,11 @@ def check(ws: Workspace, settings: RetireeSettings) -> list[Problem]:
             day - datetime.timedelta(days=settings.chongyang_window_days),
             day + datetime.timedelta(days=settings.chongyang_window_days),
         )
-        held = chongyang_activities(ws, window, settings)
+        held = {code for e in chongyang_activities(ws, window, settings) for code in e.organisers}
         for org in ws.organisations.values():
             if not retirees(ws, day, org.code):
                 continue
-            if any(org.code in e.organisers for e in held):
+            if org.code in held:
                 continue
             problems.append(
                 ws.problem_at(

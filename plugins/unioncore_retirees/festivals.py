@@ -4,6 +4,7 @@ lunar month, 老年人权益保障法 Art 12), the lunar ones computed with `lun
 from __future__ import annotations
 
 import datetime
+import functools
 
 from lunardate import LunarDate  # type: ignore[import-untyped]
 
@@ -12,6 +13,7 @@ SPRING_FESTIVAL = "春节"
 CHONGYANG = "重阳"
 
 
+@functools.lru_cache(maxsize=256)  # a pure function of its arguments, asked once per event
 def _solar(year: int, month: int, day: int) -> datetime.date:
     solar = LunarDate(year, month, day).to_solar_date()
     assert isinstance(solar, datetime.date)

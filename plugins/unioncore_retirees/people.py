@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from unioncore.member import ChangeKind, Member, Status
 
+from .memo import derived
 from .records import CARE
 from .settings import RetireeSettings
 
@@ -20,8 +21,16 @@ ADVANCED = "高龄"
 
 def retirees(ws: Workspace, on: datetime.date, org: str | None = None) -> list[Member]:
     """Members whose standing on the day is 退休 (the union that keeps the 会籍 is `member.org`)."""
-    pool = ws.members_of(org) if org is not None else list(ws.members.values())
-    return sorted((m for m in pool if m.status_on(on) is Status.RETIRED), key=lambda m: (m.org, m.id))
+    # each (union, day) worked out once per workspace state: the rules ask for every union
+    seen: dict[tuple[str | None, datetime.date], list[Member]] = derived(
+        ws, "retirees", dict, ws.members, ws.organisations
+    )
+    found = seen.get((org, on))
+    if found is None:
+        pool = ws.members_of(org) if org is not None else list(ws.members.values())
+        found = sorted((m for m in pool if m.status_on(on) is Status.RETIRED), key=lambda m: (m.org, m.id))
+        seen[(org, on)] = found
+    return list(found)
 
 
 def retirement_date(m: Member) -> datetime.date | None:

@@ -19,6 +19,7 @@ from unioncore.member import Member, Status
 from unioncore.records import Record
 
 from .festivals import festival_day
+from .memo import derived, records
 from .people import care_flags, retirees, retirement_date
 from .records import CARE, SOUVENIR, UNION, VISIT
 from .rules import CARE_PRACTICE, CHARTER_ART8, RETIREE_BENEFITS
@@ -42,11 +43,21 @@ class DueVisit:
         return bool(self.visits)
 
 
+def _visits_by_member(ws: Workspace) -> dict[str, list[Record]]:
+    out: dict[str, list[Record]] = defaultdict(list)
+    for r in ws.records_of(VISIT):
+        out[r["member"]].append(r)
+    for group in out.values():
+        group.sort(key=lambda r: (r["date"], r.key))
+    return out
+
+
 def visits_of(ws: Workspace, member: str | None = None) -> list[Record]:
-    return sorted(
-        (r for r in ws.records_of(VISIT) if member is None or r["member"] == member),
-        key=lambda r: (r["date"], r.key),
-    )
+    """Visits (to one member) in date order."""
+    if member is None:
+        return sorted(ws.records_of(VISIT), key=lambda r: (r["date"], r.key))
+    by_member = derived(ws, VISIT, lambda: _visits_by_member(ws), records(ws, VISIT))
+    return list(by_member.get(member, ()))
 
 
 def counts_for(visit: Record, festival: str, day: datetime.date, settings: RetireeSettings) -> bool:

@@ -10,6 +10,7 @@ single 女职工委员 (no committee) is a plugin record (`women_officer`).
 from __future__ import annotations
 
 import datetime
+from collections import defaultdict
 from typing import TYPE_CHECKING
 
 import attrs
@@ -18,6 +19,7 @@ from unioncore import Problem, Severity
 from unioncore.organisation import Committee, CommitteeKind, Organisation
 from unioncore.records import Record
 
+from .memo import derived, records
 from .people import FEMALE, grassroots, in_service_women
 from .records import MEETING, OFFICER
 from .rules import ART11, ART17, LAW_ART16, TIAOLI
@@ -48,12 +50,19 @@ def women_committee(org: Organisation) -> tuple[int, Committee] | None:
     return org.committees.index(c), c
 
 
+def _by_org(ws: Workspace, collection: str) -> dict[str, list[Record]]:
+    """The collection's records grouped by their union, in the workspace's order."""
+    out: dict[str, list[Record]] = defaultdict(list)
+    for r in ws.records_of(collection):
+        out[r["org"]].append(r)
+    return out
+
+
 def officers_of(ws: Workspace, code: str, on: datetime.date) -> list[Record]:
     """女职工委员 records of the organisation in office on the day."""
+    by_org = derived(ws, OFFICER, lambda: _by_org(ws, OFFICER), records(ws, OFFICER))
     out = []
-    for r in ws.records_of(OFFICER):
-        if r["org"] != code:
-            continue
+    for r in by_org.get(code, ()):
         if r.get("appointed") and r["appointed"] > on:
             continue
         if r.get("term_end") and r["term_end"] < on:
@@ -75,11 +84,21 @@ def core_checks_committee(ws: Workspace) -> bool:
     return rule is not None and rule.plugin is None
 
 
+def _meetings_by_org(ws: Workspace) -> dict[str, list[Record]]:
+    """Meetings grouped by union, each group in date order."""
+    out: dict[str, list[Record]] = defaultdict(list)
+    for r in ws.records_of(MEETING):
+        if r["date"] is not None:  # a meeting without its (required) date is reported by the core
+            out[r["org"]].append(r)
+    for group in out.values():
+        group.sort(key=lambda r: (r["date"], r.key))
+    return out
+
+
 def meetings_of(ws: Workspace, code: str, start: datetime.date, end: datetime.date) -> list[Record]:
-    return sorted(
-        (r for r in ws.records_of(MEETING) if r["org"] == code and start <= r["date"] <= end),
-        key=lambda r: (r["date"], r.key),
-    )
+    """The union's meetings from `start` to `end`, in date order."""
+    by_org = derived(ws, MEETING, lambda: _meetings_by_org(ws), records(ws, MEETING))
+    return [r for r in by_org.get(code, ()) if start <= r["date"] <= end]
 
 
 def meeting_periods(year: int, per_year: int) -> list[MeetingPeriod]:

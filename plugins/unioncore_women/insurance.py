@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -128,13 +128,13 @@ def check(ws: Workspace, settings: WomenSettings) -> list[Problem]:
                     source=MUTUAL_AID,
                 )
             )
+    # enrolments by (scheme, member), looked up once per claim
+    enrolments: dict[tuple[Any, str], list[Record]] = defaultdict(list)
+    for r in ws.records_of(ENROLMENT):
+        for m in dict.fromkeys(r.get("members") or ()):
+            enrolments[(r["scheme"], m)].append(r)
     for c in ws.records_of(CLAIM):
-        enrolled = any(
-            r["scheme"] == c["scheme"]
-            and c["member"] in (r.get("members") or ())
-            and covers(ws, r, c["date"])
-            for r in ws.records_of(ENROLMENT)
-        )
+        enrolled = any(covers(ws, r, c["date"]) for r in enrolments.get((c["scheme"], c["member"]), ()))
         if not enrolled:
             member = ws.members.get(c["member"])
             who = member.name if member else c["member"]

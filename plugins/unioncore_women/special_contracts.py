@@ -8,6 +8,7 @@ not registered (plugin not installed or not enabled) the figures are absent — 
 from __future__ import annotations
 
 import datetime
+from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -92,14 +93,16 @@ def check(ws: Workspace, settings: WomenSettings) -> list[Problem]:
     if not available(ws):
         return []
     problems = []
-    contracts = women_contracts(ws)
+    by_org: dict[str | None, list[SpecialContract]] = defaultdict(list)
+    for c in women_contracts(ws):
+        by_org[c.org].append(c)
     today = ws.as_of
     for org in grassroots(ws):
         if women_committee(org) is None and len(in_service_women(ws, org.code, today)) < (
             settings.committee_threshold
         ):
             continue
-        mine = [c for c in contracts if c.org == org.code]
+        mine = by_org.get(org.code, [])
         if any(c.in_force(today) for c in mine):
             continue
         expired = [c for c in mine if c.term_end is not None and c.term_end < today]

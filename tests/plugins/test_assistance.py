@@ -417,6 +417,34 @@ def test_entry_reference_must_exist(make_workspace: WriteWorkspace, ref: str, me
     assert message in only(problems, "assistance.entry").message
 
 
+def test_entry_and_file_added_after_a_check_are_seen_by_the_next(make_workspace: WriteWorkspace) -> None:
+    aid = AID_M1.replace("A:2026:记-001", "A:2026:记-099") + _aid(GOODS, kind="生活救助")
+    ws, problems = open_ws(make(make_workspace, aid=aid))
+    assert "不存在" in only(problems, "assistance.entry").message
+    assert len(ours(problems, "assistance.file-required")) == 1  # M2 has no hardship file
+    ws.add_entry(
+        "A",
+        voucher="记-099",
+        date=datetime.date(2026, 1, 18),
+        account="50404",
+        amount=Decimal("2000.00"),
+        member="M1",
+    )
+    ws.add_record(
+        "hardship_file",
+        **{"class": "深度困难"},
+        id="F2",
+        member="M2",
+        opened=datetime.date(2026, 2, 1),
+        household=3,
+        income=Decimal("36000"),
+        rigid_expenses=Decimal("6000"),
+    )
+    problems = ws.check()
+    assert ours(problems, "assistance.entry") == []
+    assert ours(problems, "assistance.file-required") == []
+
+
 def test_entry_amount_must_match(make_workspace: WriteWorkspace) -> None:
     aid = AID_M1.replace('cash = "2000.00"', 'cash = "1800.00"')
     _, problems = open_ws(make(make_workspace, aid=aid))

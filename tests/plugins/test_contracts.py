@@ -375,6 +375,17 @@ def test_expired_contract_without_renewal(make_workspace: WriteWorkspace) -> Non
     assert ours(check(make_workspace, replaced), "contracts.expired") == []
 
 
+def test_only_a_contract_of_the_same_union_kind_and_scope_replaces(make_workspace: WriteWorkspace) -> None:
+    later = dict(signed="2026-08-10", filed="2026-08-12", term_start="2026-09-01", term_end="2029-08-31")
+    wage = contract(id="C1", kind="工资专项", **{**later, "term_end": "2027-08-31"})
+    ws, problems = open_ws(make(make_workspace, OLD + wage))
+    assert len(ours(problems, "contracts.expired")) == 1  # a wage agreement does not replace it
+    # a contract added after a check is seen by the next one
+    values = {k: datetime.date.fromisoformat(v) for k, v in later.items()}
+    ws.add_record("contract", id="C2", org="A", kind="综合", scope="单独", employees=40, **values)
+    assert ours(ws.check(), "contracts.expired") == []
+
+
 def test_renewal_links(make_workspace: WriteWorkspace) -> None:
     new = {
         "signed": "2026-06-20",

@@ -6,6 +6,7 @@ Workspaces are inline TOML (see test_policy_support.py); `open_ws` loads them wi
 
 from __future__ import annotations
 
+import datetime
 from decimal import Decimal
 
 import pytest
@@ -177,6 +178,47 @@ def test_spending_above_the_budget_is_reported_where_it_crosses(build: Build) ->
     found = policy(problems, "policy.budget-exceeded")
     assert [p.key for p in found] == ["entry[1].amount"]
     assert "1,100.00" in found[0].message and "超支 100.00" in found[0].message
+
+
+def test_entries_added_after_a_check_are_seen_by_the_next(build: Build) -> None:
+    """The ledger is read once per workspace state: a change through the workspace is seen."""
+    budget = """
+    [[line]]
+    account = "50102"
+    amount = "1000.00"
+    """
+    ledger = entry(
+        "记-001", "2026-02-01", "50105", "200.00", purpose="生日慰问", method="蛋糕券", member="M1"
+    ) + entry("记-002", "2026-03-01", "50102", "600.00", signed=False)
+    ws, problems = build(ledger, budget=budget + '\n[[line]]\naccount = "50105"\namount = "1000.00"\n')
+    assert policy(problems) == []
+    assert policy(ws.check()) == []  # asked again, unchanged
+    ws.add_entry(
+        "A", voucher="记-003", date=datetime.date(2026, 4, 1), account="50102", amount=Decimal("500.00")
+    )
+    ws.add_entry(
+        "A",
+        voucher="记-004",
+        date=datetime.date(2026, 8, 1),
+        account="50105",
+        amount=Decimal("200.00"),
+        purpose="生日慰问",
+        method="蛋糕券",
+        member="M1",
+        approver="张主席",
+        signed=True,
+    )
+    problems = ws.check()
+    exceeded = policy(problems, "policy.budget-exceeded")
+    assert (
+        len(exceeded) == 1
+        and "截至 2026-04-01" in exceeded[0].message
+        and "超支 100.00" in exceeded[0].message
+    )
+    assert len(policy(problems, "policy.birthday-once")) == 1
+    figs = {f.key: f for f in ws.figures()[0]}
+    assert figs["policy.welfare.birthday"].value == Decimal("400.00")
+    assert figs["policy.welfare.birthday"].refs == ("entry:A:2026:记-001", "entry:A:2026:记-004")
 
 
 def test_an_adjustment_before_the_spending_raises_the_budget(build: Build) -> None:

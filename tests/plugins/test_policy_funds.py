@@ -56,6 +56,26 @@ def test_allocation_in_arrears(build: Build) -> None:
     assert "应拨 18,000.00 元" in found[0].message and "欠缴 8,000.00 元" in found[0].message
 
 
+def test_receipt_added_after_a_check_is_seen_by_the_next(build: Build) -> None:
+    ws, problems = build(receipt("记-1", "2026-03-15", "6000.00", "4000.00"), files=PAYROLL)
+    assert len(policy(problems, "policy.allocation-arrears")) == 1
+    assert len(policy(ws.check(), "policy.allocation-arrears")) == 1  # asked again, unchanged
+    for voucher, account, amount in (("记-2a", "402", "4800.00"), ("记-2b", "211", "3200.00")):
+        ws.add_entry(
+            "A",
+            voucher=voucher,
+            date=datetime.date(2026, 9, 15),
+            account=account,
+            amount=Decimal(amount),
+            memo="拨缴经费",
+        )
+    problems = ws.check()
+    assert policy(problems, "policy.allocation-arrears") == []
+    assert policy(problems, "policy.allocation-split") == []
+    figs = {f.key: f for f in ws.figures()[0]}
+    assert figs["policy.allocation.received"].value == Decimal("18000.00")
+
+
 def test_allocation_due_monthly_by_setting(build: Build) -> None:
     # monthly, 30 days' grace: January to October are due on 2026-11-30
     _, problems = build(

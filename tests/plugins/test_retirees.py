@@ -347,6 +347,41 @@ def test_chongyang_activity_of_a_co_organiser_counts(make_workspace) -> None:  #
     assert of(problems, "retirees.chongyang") == []
 
 
+def test_records_added_after_a_check_are_seen_by_the_next(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    """Visits, retirees and activities are grouped once per workspace state: a change is seen."""
+    files = kept_files()
+    files["plugins/retirees/visits/2026.toml"] = VISITS  # R2 had no 元旦 visit
+    files["orgs/A/events/2026.toml"] = CHONGYANG_EVENT.replace(
+        'participants = ["R1", "R2", "R3"]\n', ""
+    ).replace("重阳节退休职工登高活动", "秋季登山")
+    ws, problems = open_ws(workspace(make_workspace, files))
+    assert len(of(problems, "retirees.festival-visit")) == 1
+    assert len(of(problems, "retirees.chongyang")) == 1
+    assert len(of(ws.check(), "retirees.chongyang")) == 1  # asked again, unchanged
+    ws.add_record(
+        "retiree_visit",
+        id="TV-9",
+        date=datetime.date(2026, 1, 3),
+        member="R2",
+        reason="节日",
+        festival="元旦",
+        payer="退管会",
+    )
+    ws.add_event(
+        "A",
+        id="E-9",
+        type="culture_sports",
+        title="秋季登山",
+        start=datetime.date(2026, 10, 19),
+        participants=["R1"],
+    )
+    problems = ws.check()
+    assert of(problems, "retirees.festival-visit") == []
+    assert of(problems, "retirees.chongyang") == []
+    figs = {f.key: f for f in ws.figures()[0]}
+    assert figs["retirees.activities.chongyang"].value == 1
+
+
 def test_team_member_in_service(make_workspace) -> None:  # type: ignore[no-untyped-def]
     files = kept_files()
     files["plugins/retirees/teams.toml"] = TEAMS.replace('"R3"]', '"R3", "W1"]')

@@ -3,6 +3,7 @@ figures against hand-computed values, the report section, the disabled plugin.""
 
 from __future__ import annotations
 
+import datetime
 import itertools
 from decimal import Decimal
 from pathlib import Path
@@ -271,6 +272,38 @@ def test_committee_started_this_year_is_not_asked_for_earlier_quarters(make_work
     files = {"orgs/A/organisation.toml": org, "plugins/women/meetings/2026.toml": meetings}
     _ws, problems = open_ws(workspace(make_workspace, files))
     assert of(problems, "women.meeting-missed") == []
+
+
+# -- indexes kept between checks (a district's meetings and members are grouped once per change) ----
+def test_meeting_added_after_a_check_is_seen_by_the_next(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    meetings = MEETINGS_ALL.replace(
+        'id = "NM-2"\norg = "A"\ndate = 2026-06-12', 'id = "NM-2"\norg = "B"\ndate = 2026-06-12'
+    )
+    files = {"orgs/A/organisation.toml": org_a(), "plugins/women/meetings/2026.toml": meetings}
+    ws, problems = open_ws(workspace(make_workspace, files))
+    assert len(of(problems, "women.meeting-missed")) == 1  # Q2: its meeting is B's
+    assert len(of(ws.check(), "women.meeting-missed")) == 1  # asked again, unchanged
+    ws.add_record("women_meeting", id="NM-9", org="A", date=datetime.date(2026, 5, 8))
+    assert of(ws.check(), "women.meeting-missed") == []
+    ws.update_record("women_meeting", "NM-9", date=datetime.date(2026, 7, 8))  # moved into Q3
+    assert ["第2季度" in p.message for p in of(ws.check(), "women.meeting-missed")] == [True]
+
+
+def test_member_added_after_a_check_is_counted_by_the_next(make_workspace, without_core_check) -> None:  # type: ignore[no-untyped-def]
+    files = {"orgs/A/organisation.toml": org_a(committee=False), "orgs/A/members.toml": members("A", 9, 3)}
+    ws, problems = open_ws(workspace(make_workspace, files))
+    assert of(problems, "women.committee-required") == []
+    ws.add_member("A", id="AW10", name="女工AW10", gender="女", joined=datetime.date(2026, 3, 1))
+    found = of(ws.check(), "women.committee-required")
+    assert len(found) == 1 and "在职女会员 10 人" in found[0].message
+
+
+def test_officer_added_after_a_check_is_seen_by_the_next(make_workspace, without_core_check) -> None:  # type: ignore[no-untyped-def]
+    files = {"orgs/A/organisation.toml": org_a(committee=False), "orgs/A/members.toml": members("A", 9, 3)}
+    ws, problems = open_ws(workspace(make_workspace, files))
+    assert len(of(problems, "women.officer-suggested")) == 1
+    ws.add_record("women_officer", id="NO-1", org="A", member="AW03")
+    assert of(ws.check(), "women.officer-suggested") == []
 
 
 # -- delegates (条例 Art 15) -------------------------------------------------------------------------
