@@ -2,7 +2,7 @@
 
 A district's ledger has 200,000 entries and several rules, figures and report sentences of this
 plugin walk it: the account class, sign and closing test of each entry are worked out here in one
-pass (kept until the workspace changes, see memo.py) instead of once per rule.
+pass (kept until the workspace changes: `Workspace.derived`) instead of once per rule.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from unioncore.accounts import AccountClass
 from unioncore.ledger import DEFAULT_CASH
 
 from .closing import FUND_ACCOUNTS
-from .memo import derived
 
 if TYPE_CHECKING:
     from unioncore import Workspace
@@ -86,4 +85,4 @@ def _read(ws: Workspace) -> Book:
 def book(ws: Workspace) -> Book:
     """The workspace's ledger sorted for the rules, read once per workspace state (shared: do not
     change its lists)."""
-    return derived(ws, "book", lambda: _read(ws), ws.entries, ws.chart.accounts)
+    return ws.derived("policy.book", lambda: _read(ws), ws.entries, ws.chart.accounts)

@@ -28,7 +28,6 @@ import attrs
 from unioncore.member import ChangeKind, Member
 
 from .book import HARDSHIP_ACCOUNT, book
-from .memo import derived
 
 if TYPE_CHECKING:
     from unioncore import Workspace
@@ -78,9 +77,8 @@ class Payment:
 def payments(ws: Workspace, year: int | None = None) -> Iterator[Payment]:
     """Every payment to people in the workspace (or one year), in date order (found once per
     workspace state: the rules, the figures and the report each ask)."""
-    every = derived(
-        ws,
-        "payments",
+    every = ws.derived(
+        "policy.payments",
         lambda: [Payment(e, e.purpose, e.people) for e in book(ws).payments],
         ws.entries,
         ws.chart.accounts,

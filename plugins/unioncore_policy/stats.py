@@ -12,7 +12,6 @@ from unioncore import Figure, Period
 
 from .allocation import PAYROLL, allocation_rows
 from .budget import BudgetRow, budget_rows
-from .memo import derived, records
 from .payments import payments
 
 if TYPE_CHECKING:
@@ -72,8 +71,14 @@ def festival_by_member(ws: Workspace, period: Period) -> dict[str, tuple[Decimal
 def policy_figures(ws: Workspace, period: Period, settings: PolicySettings) -> list[Figure]:
     """The plugin's figures for the period (computed once per workspace state, period and settings:
     the statistics and the report section both ask)."""
-    seen: dict[tuple[Period, str], list[Figure]] = derived(
-        ws, "figures", dict, ws.entries, ws.budgets, ws.organisations, ws.chart.accounts, records(ws, PAYROLL)
+    seen: dict[tuple[Period, str], list[Figure]] = ws.derived(
+        "policy.figures",
+        dict,
+        ws.entries,
+        ws.budgets,
+        ws.organisations,
+        ws.chart.accounts,
+        ws.records.get(PAYROLL) or {},
     )
     key = (period, repr(settings))
     if key not in seen:

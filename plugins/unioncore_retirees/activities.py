@@ -17,7 +17,6 @@ from unioncore.member import Status
 from unioncore.records import Record
 
 from .festivals import chongyang
-from .memo import derived
 from .people import is_retired_on, retirees
 from .records import CONTEST, TEAM
 from .rules import ELDERLY_ART12
@@ -29,8 +28,8 @@ if TYPE_CHECKING:
 
 def retiree_participants(ws: Workspace, e: Event) -> list[str]:
     # each event worked out once per workspace state: figures of several periods ask again
-    seen: dict[str, tuple[Event, list[str]]] = derived(
-        ws, "retiree_participants", dict, ws.events, ws.members
+    seen: dict[str, tuple[Event, list[str]]] = ws.derived(
+        "retirees.participants", dict, ws.events, ws.members
     )
     hit = seen.get(e.id)
     if hit is None or hit[0] is not e:

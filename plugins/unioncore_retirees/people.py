@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 
 from unioncore.member import ChangeKind, Member, Status
 
-from .memo import derived
 from .records import CARE
 from .settings import RetireeSettings
 
@@ -22,8 +21,8 @@ ADVANCED = "高龄"
 def retirees(ws: Workspace, on: datetime.date, org: str | None = None) -> list[Member]:
     """Members whose standing on the day is 退休 (the union that keeps the 会籍 is `member.org`)."""
     # each (union, day) worked out once per workspace state: the rules ask for every union
-    seen: dict[tuple[str | None, datetime.date], list[Member]] = derived(
-        ws, "retirees", dict, ws.members, ws.organisations
+    seen: dict[tuple[str | None, datetime.date], list[Member]] = ws.derived(
+        "retirees.retirees", dict, ws.members, ws.organisations
     )
     found = seen.get((org, on))
     if found is None:

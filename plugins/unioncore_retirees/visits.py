@@ -19,7 +19,6 @@ from unioncore.member import Member, Status
 from unioncore.records import Record
 
 from .festivals import festival_day
-from .memo import derived, records
 from .people import care_flags, retirees, retirement_date
 from .records import CARE, SOUVENIR, UNION, VISIT
 from .rules import CARE_PRACTICE, CHARTER_ART8, RETIREE_BENEFITS
@@ -56,7 +55,7 @@ def visits_of(ws: Workspace, member: str | None = None) -> list[Record]:
     """Visits (to one member) in date order."""
     if member is None:
         return sorted(ws.records_of(VISIT), key=lambda r: (r["date"], r.key))
-    by_member = derived(ws, VISIT, lambda: _visits_by_member(ws), records(ws, VISIT))
+    by_member = ws.derived(f"retirees.{VISIT}", lambda: _visits_by_member(ws), ws.records.get(VISIT) or {})
     return list(by_member.get(member, ()))
 
 

@@ -19,7 +19,6 @@ from unioncore import Problem, Severity
 from unioncore.organisation import Committee, CommitteeKind, Organisation
 from unioncore.records import Record
 
-from .memo import derived, records
 from .people import FEMALE, grassroots, in_service_women
 from .records import MEETING, OFFICER
 from .rules import ART11, ART17, LAW_ART16, TIAOLI
@@ -60,7 +59,7 @@ def _by_org(ws: Workspace, collection: str) -> dict[str, list[Record]]:
 
 def officers_of(ws: Workspace, code: str, on: datetime.date) -> list[Record]:
     """女职工委员 records of the organisation in office on the day."""
-    by_org = derived(ws, OFFICER, lambda: _by_org(ws, OFFICER), records(ws, OFFICER))
+    by_org = ws.derived(f"women.{OFFICER}", lambda: _by_org(ws, OFFICER), ws.records.get(OFFICER) or {})
     out = []
     for r in by_org.get(code, ()):
         if r.get("appointed") and r["appointed"] > on:
@@ -97,7 +96,7 @@ def _meetings_by_org(ws: Workspace) -> dict[str, list[Record]]:
 
 def meetings_of(ws: Workspace, code: str, start: datetime.date, end: datetime.date) -> list[Record]:
     """The union's meetings from `start` to `end`, in date order."""
-    by_org = derived(ws, MEETING, lambda: _meetings_by_org(ws), records(ws, MEETING))
+    by_org = ws.derived(f"women.{MEETING}", lambda: _meetings_by_org(ws), ws.records.get(MEETING) or {})
     return [r for r in by_org.get(code, ()) if start <= r["date"] <= end]
 
 

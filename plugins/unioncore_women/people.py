@@ -9,8 +9,6 @@ from typing import TYPE_CHECKING
 from unioncore.member import Member, Status
 from unioncore.organisation import Organisation
 
-from .memo import derived
-
 if TYPE_CHECKING:
     from unioncore import Workspace
 
@@ -27,8 +25,8 @@ def percent(part: int | Decimal, whole: int | Decimal) -> Decimal:
 def in_service(ws: Workspace, code: str, on: datetime.date) -> list[Member]:
     """Members of the organisation in service (在职) on the day (each union and day worked out
     once per workspace state: the committee, delegate, insurance and contract rules all ask)."""
-    seen: dict[tuple[str, datetime.date], list[Member]] = derived(
-        ws, "in_service", dict, ws.members, ws.organisations
+    seen: dict[tuple[str, datetime.date], list[Member]] = ws.derived(
+        "women.in_service", dict, ws.members, ws.organisations
     )
     found = seen.get((code, on))
     if found is None:

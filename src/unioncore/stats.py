@@ -8,11 +8,10 @@ because the official formulae are not confirmed (shared/domain.md §8.6).
 from __future__ import annotations
 
 import datetime
-import weakref
 from collections import defaultdict
 from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, TypeVar
 
 from .accounts import CASH_ACCOUNTS, AccountClass, Chart
 from .gcpause import paused_gc
@@ -37,48 +36,19 @@ def percent(part: int, whole: int) -> Decimal:
     return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
-def _state(ws: Workspace) -> tuple[int, ...]:
-    """What derived figures depend on, cheaply: the change counter (bumped by every change through
-    the workspace's API) and the identity and size of each record mapping (so that a mapping
-    replaced wholesale, e.g. by a reload into the same object, is noticed too)."""
-    return (
-        ws.change_count,
-        id(ws.members),
-        len(ws.members),
-        id(ws.events),
-        len(ws.events),
-        id(ws.entries),
-        len(ws.entries),
-        id(ws.openings),
-        len(ws.openings),
-        id(ws.organisations),
-        len(ws.organisations),
-    )
-
-
-# Per workspace (weakly held, so a closed workspace's figures go with it): the state they were
-# computed for and, per (what, period), the computed value.
-_CACHE: weakref.WeakKeyDictionary[Workspace, tuple[tuple[int, ...], dict[tuple[str, Period], Any]]] = (
-    weakref.WeakKeyDictionary()
-)
-
-
 def _cached(ws: Workspace, what: str, period: Period, compute: Callable[[Workspace, Period], T]) -> T:
-    """`compute(ws, period)`, computed once per workspace state: the year-end report and the
-    statistics ask for the same figures several times, and a district has 100,000 members and
-    200,000 ledger entries. Any change through the workspace's API bumps `ws.change_count`, which
-    drops every cached value of that workspace."""
-    state = _state(ws)
-    slot = _CACHE.get(ws)
-    if slot is None or slot[0] != state:
-        slot = (state, {})
-        _CACHE[ws] = slot
-    values = slot[1]
-    key = (what, period)
-    if key not in values:
-        with paused_gc():
-            values[key] = compute(ws, period)
-    return cast(T, values[key])
+    """`compute(ws, period)`, computed once per workspace state (`Workspace.derived`): the year-end
+    report and the statistics ask for the same figures several times, and a district has 100,000
+    members and 200,000 ledger entries."""
+    return ws.derived(
+        f"stats.{what}.{period.start}.{period.end}",
+        lambda: compute(ws, period),
+        ws.members,
+        ws.events,
+        ws.entries,
+        ws.openings,
+        ws.organisations,
+    )
 
 
 def members_on(ws: Workspace, period: Period) -> list[tuple[Member, Status]]:

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sized
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import attrs
 import tomli_w
@@ -70,6 +70,8 @@ from .schema import Field, check_values, coerce_values, encode_fields, format_mo
 from .source import SourceFile, file_digest
 from .storage import TMP_MARK, atomic_write, remove_stale_temporaries, workspace_lock
 
+T = TypeVar("T")
+
 # A place of a record: (file, key path inside it)
 Where = tuple[str, KeyPath]
 
@@ -110,7 +112,7 @@ class Workspace:
         self._snapshot_key: str | None = None
         # attributes a cached open restores when first touched -> how to restore them
         self._pending: dict[str, Callable[[], dict[str, Any]]] = {}
-        self._indexes: dict[str, tuple[tuple[int, ...], Any]] = {}  # see _derived
+        self._indexes: dict[str, tuple[tuple[Any, ...], Any]] = {}  # see derived
 
     # -- records restored from the cache when first touched ---------------------------------
     def _defer(self, names: tuple[str, ...], restore: Callable[[], dict[str, Any]]) -> None:
@@ -180,7 +182,7 @@ class Workspace:
 
     def children(self, code: str) -> list[Organisation]:
         """Organisations directly under `code` (area parent or industry link)."""
-        return list(self._derived("children", self._children_index).get(code, ()))
+        return list(self.derived("core.children", self._children_index, self.organisations).get(code, ()))
 
     def _children_index(self) -> dict[str, list[Organisation]]:
         index: dict[str, list[Organisation]] = defaultdict(list)
@@ -189,14 +191,19 @@ class Workspace:
                 index[sup].append(o)
         return index
 
-    def _derived(self, name: str, build: Callable[[], Any]) -> Any:
-        """An index over the records, rebuilt after any change (every change bumps change_count;
-        the dict sizes catch code that fills the dicts directly, as the loader does)."""
-        stamp = (self.change_count, len(self.organisations), len(self.__dict__.get("entries", ())))
+    def derived(self, name: str, build: Callable[[], T], *sources: Sized) -> T:
+        """`build()`, computed once and kept until the workspace changes: an index over records that
+        rules, statistics and reports share (a district's 100,000 members are scanned once, not once
+        per union). It is rebuilt when `change_count` moves (every change through this API bumps it),
+        when the as-of day moves, or when a mapping in `sources` — what `build` reads — is replaced
+        or changes size (code that fills them directly, as the loader does). `name` is namespaced by
+        its owner ("women.meetings"); the cyclic GC is paused while it is built (see gcpause)."""
+        stamp = (self.change_count, self.as_of, *((id(s), len(s)) for s in sources))
         hit = self._indexes.get(name)
         if hit is not None and hit[0] == stamp:
-            return hit[1]
-        value = build()
+            return cast(T, hit[1])
+        with paused_gc():
+            value = build()
         self._indexes[name] = (stamp, value)
         return value
 
@@ -267,7 +274,7 @@ class Workspace:
         """Entries, filtered; `account` matches the account and its sub-accounts."""
         pool: Iterable[Entry]
         if org is None:  # all of them, from the sorted list kept until the next change
-            pool = self._derived("ledger", self._sorted_entries)
+            pool = self.derived("core.ledger", self._sorted_entries, self.entries)
         elif year is not None:  # one file: look it up, don't scan them all
             pool = sorted(self.entries.get(layout.ledger_file(org, year), []), key=_ledger_order)
         else:
@@ -440,16 +447,18 @@ class Workspace:
         cached: tuple[list[Figure], list[Problem]] | None = cache.cached_result(self, "figures", key)
         if cached is not None:
             return list(cached[0]), list(cached[1])
-        figures, problems = self.host.call("unioncore_statistics", Figure, workspace=self, period=period)
+        with paused_gc():  # see gcpause
+            figures, problems = self.host.call("unioncore_statistics", Figure, workspace=self, period=period)
         if not problems:
             cache.keep_result(self, "figures", (figures, problems), key)
         return figures, problems
 
     def report_sections(self, period: Period | None = None) -> tuple[list[ReportSection], list[Problem]]:
         period = period or Period.year(self.year)
-        secs, problems = self.host.call(
-            "unioncore_report_sections", ReportSection, workspace=self, period=period
-        )
+        with paused_gc():  # see gcpause
+            secs, problems = self.host.call(
+                "unioncore_report_sections", ReportSection, workspace=self, period=period
+            )
         return sorted(secs, key=lambda s: s.order), problems
 
     def tui_panels(self) -> tuple[list[TuiPanel], list[Problem]]:
