@@ -51,3 +51,24 @@ def test_ledger_of_all_is_sorted_like_one_organisations(make_workspace) -> None:
     returned = ws.ledger()
     returned.clear()  # a caller's list is its own
     assert len(ws.ledger()) == 2
+
+
+def test_derived_is_rebuilt_when_what_it_read_changes(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    ws, _ = open_ws(make_workspace())
+    builds: list[int] = []
+
+    def build() -> int:
+        builds.append(1)
+        return len(ws.organisations)
+
+    source: dict[str, int] = {}
+    assert ws.derived("test.count", build, source) == 2
+    assert ws.derived("test.count", build, source) == 2 and len(builds) == 1  # kept
+    source["x"] = 1  # a mapping it read grew (filled directly, not through the API)
+    ws.derived("test.count", build, source)
+    assert len(builds) == 2
+    ws.config.settings["as_of"] = datetime.date(2027, 1, 1)  # another day: day-dependent rules
+    ws.derived("test.count", build, source)
+    assert len(builds) == 3
+    ws.add_organisation(code="C", name="丙公司工会", kind="基层工会", parent="F")
+    assert ws.derived("test.count", build, source) == 3 and len(builds) == 4
