@@ -23,6 +23,7 @@ import datetime
 import json
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -179,7 +180,11 @@ def ledger_only(src: Path, dst: Path) -> None:
     members the entries name (慰问 recipients), without events and plugins."""
     shutil.rmtree(dst, ignore_errors=True)
     (dst / "orgs").mkdir(parents=True)
-    shutil.copy(src / "unioncore.toml", dst / "unioncore.toml")
+    # the core's ledger checks only (accounts, amounts, years, references): bean-check knows no
+    # union spending rules either, so the plugins are left out
+    config = (src / "unioncore.toml").read_text(encoding="utf-8")
+    config = re.sub(r"(?ms)^enabled = \[.*?\]", "enabled = []", config, count=1)
+    (dst / "unioncore.toml").write_text(config, encoding="utf-8")
     for org in (src / "orgs").iterdir():
         (dst / "orgs" / org.name).mkdir()
         shutil.copy(org / "organisation.toml", dst / "orgs" / org.name / "organisation.toml")
@@ -198,7 +203,8 @@ def main() -> int:
     # bytecode, as an installed package has it (an editable install under PYTHONDONTWRITEBYTECODE
     # would otherwise compile every module again in every measured process)
     subprocess.run(
-        [PY, "-m", "compileall", "-q", str(ROOT / "src"), str(ROOT / "plugins"), str(ROOT / "tui")], check=True
+        [PY, "-m", "compileall", "-q", str(ROOT / "src"), str(ROOT / "plugins"), str(ROOT / "tui")],
+        check=True,
     )
     ws = OUT / "district"
     if not (args.keep and (ws / "unioncore.toml").exists()):
@@ -251,9 +257,6 @@ def main() -> int:
     row("report", "   year-end report, once open", report_s, "≤ 0.05 × baseline", report_s <= 0.05 * base)
     row("stats_cached", "   statistics, unchanged workspace (kept)", cached_s, "—", None)
 
-    save = child(SAVE, str(ws))[0]["seconds"]
-    row("save_one_member", "5. change one member and save", save, "≤ 0.050 s", save <= 0.05)
-
     tui = child(TUI, str(ws), AS_OF)[0]
     row(
         "tui_first_screen",
@@ -276,6 +279,9 @@ def main() -> int:
         "≤ 0.050 s",
         tui["keystroke"] <= 0.05,
     )
+
+    save = child(SAVE, str(ws))[0]["seconds"]  # last but the peer: it changes the workspace
+    row("save_one_member", "5. change one member and save", save, "≤ 0.050 s", save <= 0.05)
 
     bean = OUT / "district.beancount"
     entries = child(EXPORT_BEANCOUNT, str(ws), str(bean))[0]["entries"]

@@ -10,6 +10,7 @@ rewrite would lose.
 from __future__ import annotations
 
 import datetime
+import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sized
 from decimal import Decimal
@@ -71,6 +72,7 @@ from .source import SourceFile, file_digest
 from .storage import TMP_MARK, atomic_write, remove_stale_temporaries, workspace_lock
 
 T = TypeVar("T")
+_RESTORING = threading.RLock()  # see Workspace._restore
 
 # A place of a record: (file, key path inside it)
 Where = tuple[str, KeyPath]
@@ -126,15 +128,20 @@ class Workspace:
             getattr(self, name)
 
     def _restore(self, name: str) -> Any:
-        restore = self._pending.get(name)
-        if restore is None:
-            raise AttributeError(name)
-        with paused_gc():  # unpickling a district's records makes no cycles (see gcpause)
-            restored = restore()
-        for key, value in restored.items():
-            self.__dict__[key] = value
-            self._pending.pop(key, None)
-        return self.__dict__[name]
+        # one thread restores a group; another touching it meanwhile (the TUI restores in a
+        # worker while the screen is drawn) waits for it rather than restoring it twice
+        with _RESTORING:
+            if name in self.__dict__:
+                return self.__dict__[name]
+            restore = self._pending.get(name)
+            if restore is None:
+                raise AttributeError(name)
+            with paused_gc():  # unpickling a district's records makes no cycles (see gcpause)
+                restored = restore()
+            for key, value in restored.items():
+                self.__dict__[key] = value
+                self._pending.pop(key, None)
+            return self.__dict__[name]
 
     if not TYPE_CHECKING:  # mypy keeps checking attribute names; at run time a deferred one loads
 

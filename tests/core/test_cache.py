@@ -386,3 +386,17 @@ def test_saving_after_a_cached_open_writes_the_same_bytes(example: Path, tmp_pat
         assert ws.save()
         results.append({p.relative_to(path).as_posix(): p.read_bytes() for p in sorted(path.rglob("*.toml"))})
     assert results[0] == results[1]
+
+
+def test_two_threads_touching_deferred_records_restore_them_once(example: Path) -> None:
+    import threading
+
+    load(example, cache="foreground")
+    ws, _ = load(example)
+    seen: list[int] = []
+    threads = [threading.Thread(target=lambda: seen.append(id(ws.members))) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(set(seen)) == 1 and len(ws.members) == 186
