@@ -211,7 +211,7 @@ class _Plan:
         known |= {f"{f.name}_fen" for f in fields if f.kind is Kind.MONEY}
         self.known = frozenset(known)
         self.steps = tuple((f.name, _plain_type(f), f) for f in fields)
-        self.by_name = {f.name: (_plain_type(f), f) for f in fields}
+        self.by_name = {f.name: (_plain_type(f), f, _quick(f)) for f in fields}
         self.fen = {f"{f.name}_fen": f for f in fields if f.kind is Kind.MONEY}
         lists = (Kind.STR_LIST, Kind.TABLE_LIST)
         # a missing field: None, or a fresh [] for lists (filled per record: a list is mutable)
@@ -219,6 +219,18 @@ class _Plan:
         self.lists = tuple(f.name for f in fields if f.kind in lists)
         self.required = frozenset(f.name for f in fields if f.required)
         self.order = {f.name: i for i, f in enumerate(fields)}
+
+
+_QUICK_STR = 1  # a required text or one of fixed choices: a non-blank str among them is valid
+_QUICK_MONEY = 2  # money: a str like "1200.50" is valid
+
+
+def _quick(f: Field) -> int:
+    if f.kind is Kind.STR:
+        return _QUICK_STR
+    if f.kind is Kind.MONEY:
+        return _QUICK_MONEY
+    return 0
 
 
 def _plain_type(f: Field) -> type | None:
@@ -299,11 +311,24 @@ def _decode_present(raw: Mapping[str, Any], plan: _Plan, path: KeyPath, report: 
             if f.name not in raw:
                 decoded.append((f, key, value))
             continue
-        plain, f = step
-        if type(value) is plain:
+        plain, f, quick = step
+        kind = type(value)
+        if kind is plain:
             out[key] = value
-        else:
-            decoded.append((f, key, value))
+            continue
+        if kind is str:  # the valid common cases, accepted as decode_value would accept them
+            if quick == _QUICK_STR:
+                if (f.choices is None or value in f.choices) and not (
+                    f.required and (not value or value.isspace())
+                ):
+                    out[key] = value
+                    continue
+            elif quick == _QUICK_MONEY and _MONEY_RE.match(value):
+                money = Decimal(value)
+                if -MAX_MONEY < money < MAX_MONEY:
+                    out[key] = money
+                    continue
+        decoded.append((f, key, value))
     if decoded:  # in field order, so problems come out in the order the full walk reports them
         order = plan.order
         for f, key, value in sorted(decoded, key=lambda d: order[d[0].name]):
