@@ -367,6 +367,27 @@ def _write(root: Path, name: str, data: bytes) -> None:
     atomic_write(d / name, data)
 
 
+def refresh_detached(root: Path) -> bool:
+    """Start a detached `unioncore check` of `root` that reads every file and writes the snapshot, so
+    that the next open of a workspace changed by this program (a TUI session that saved) is fast.
+    Returns False when the cache is off or no process could be started; nothing waits for it."""
+    if not enabled():
+        return False
+    import subprocess
+
+    try:
+        subprocess.Popen(
+            [sys.executable, "-m", "unioncore", "check", str(root)],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+    except OSError:
+        return False
+    return True
+
+
 # -- results of check() and figures() for an unchanged workspace ---------------------------------
 def _results_key(ws: Workspace, extra: object) -> str:
     return f"{ws.as_of.isoformat()}|{extra!r}"

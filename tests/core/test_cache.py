@@ -400,3 +400,17 @@ def test_two_threads_touching_deferred_records_restore_them_once(example: Path) 
     for t in threads:
         t.join()
     assert len(set(seen)) == 1 and len(ws.members) == 186
+
+
+def test_a_detached_refresh_writes_the_snapshot_for_the_next_open(example: Path) -> None:
+    assert cache.refresh_detached(example)
+    deadline = time.monotonic() + 60
+    while not (example / SNAPSHOT).exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    hit, got = warm(example)
+    assert hit and got == cold(example)
+
+
+def test_no_detached_refresh_when_the_cache_is_off(example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("UNIONCORE_CACHE", "off")
+    assert not cache.refresh_detached(example)
