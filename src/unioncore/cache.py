@@ -46,7 +46,7 @@ from .event import Event
 from .ledger import Entry
 from .member import Member, MembershipChange
 from .problems import Problem, UnioncoreError
-from .registry import Figure, Period
+from .registry import Period
 from .source import file_digest
 from .storage import DIR_MODE, atomic_write, ensure_dir
 
@@ -429,12 +429,12 @@ def period_key(period: Period) -> tuple[datetime.date, datetime.date, str]:
 __all__ = [
     "BODY",
     "CACHE_DIR",
-    "Figure",
     "Pending",
     "begin",
     "cached_result",
     "enabled",
     "keep_result",
+    "refresh_detached",
     "restore",
     "scan",
     "store",
