@@ -96,11 +96,13 @@ def app_for(path: Path, **kw: object) -> UnionApp:
 
 
 async def ready(pilot: Pilot[int], timeout: float = 30) -> UnionApp:
-    """Wait until the workspace is loaded, the tabs are mounted and the pinyin index is built."""
+    """Wait until the workspace is loaded, the tabs are mounted, the members indexed and counted
+    (a worker, after the first screen) and the pinyin index built."""
     app = pilot.app
     assert isinstance(app, UnionApp)
     for _ in range(int(timeout / 0.05)):
-        if app.session is not None and app.query("#tabs") and app.session.index.pinyin_ready:
+        session = app.session
+        if session is not None and app.query("#tabs") and session.ready and session.index.pinyin_ready:
             break
         await pilot.pause(0.05)
     else:  # pragma: no cover

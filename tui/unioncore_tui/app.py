@@ -1,6 +1,9 @@
 """The terminal UI of unioncore: `unioncore tui DIR` (and `make demo`) call `run(path)`.
 
-The app loads the workspace in a worker thread, then shows six tabs (组织, 会员, 活动, 经费, 检查,
+The app loads the workspace in a worker thread, shows the first tab as soon as the organisations and
+the problems are there, and builds what needs every member (the search index, the counts) in
+another worker meanwhile (`Session.build_members`): a tab or an action that needs the members
+says "正在载入…" until then and goes on by itself. It shows six tabs (组织, 会员, 活动, 经费, 检查,
 报表) and one tab per plugin panel. Every change goes through the core's API; the app keeps the
 unsaved-changes marker in the header, saves with ctrl+s (showing the core's reasons when it
 refuses), watches the files for changes by other programs, and asks before dropping changes.
@@ -25,10 +28,10 @@ from textual.widgets import Footer, Header, LoadingIndicator, Static, TabbedCont
 from textual.worker import get_current_worker
 
 from unioncore.member import Member
-from unioncore.problems import Problem, SaveError
+from unioncore.problems import Problem, SaveError, UnioncoreError
 
 from .locate import editor_command, record_of
-from .screens.base import Pane
+from .screens.base import Pane, WaitNote
 from .screens.dialogs import ChoiceDialog
 from .screens.events import EventPane
 from .screens.funds import FundPane
@@ -96,6 +99,8 @@ class UnionApp(App[int]):
         self._built: set[str] = set()
         self._pending: dict[str, list[Callable[[Pane], None]]] = {}
         self._building: set[str] = set()
+        # what waits for the session's members (`when_ready`): (session, then)
+        self._after_ready: list[tuple[Session, Callable[[], None]]] = []
 
     # -- layout -------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -171,7 +176,9 @@ class UnionApp(App[int]):
         self.update_header()
         if first:
             self._focus_active()
-        self._index_pinyin(session)
+        # the members are read once this screen is drawn (a worker holds the interpreter's lock
+        # much of the time while it restores them)
+        self.call_after_refresh(self._prepare_members, session)
         if first and self.watch_interval:
             self.set_interval(self.watch_interval, self._poll_disk)
 
@@ -202,9 +209,65 @@ class UnionApp(App[int]):
                 p.message, title="插件面板", severity="error" if p.is_error else "warning", timeout=10
             )
 
-    @work(thread=True, group="index")
-    def _index_pinyin(self, session: Session) -> None:
+    @work(thread=True, exclusive=True, group="members")
+    def _prepare_members(self, session: Session) -> None:
+        """Restore the records and build the member index and counts, then the pinyin."""
+        try:
+            session.build_members()
+        except UnioncoreError as exc:  # the cache could not be read after all: read the files
+            if not get_current_worker().is_cancelled:
+                self.call_from_thread(self._members_failed, session, exc)
+            return
+        if get_current_worker().is_cancelled:  # a reload replaced the session meanwhile
+            return
+        self.call_from_thread(self._members_ready, session)
         session.index.fill_pinyin()
+
+    def _members_ready(self, session: Session) -> None:
+        """The session's members are indexed and counted: show what waited for them."""
+        if session is not self.session:
+            return
+        if self.freeze_gc:
+            gc.freeze()  # the records restored just now (see `_loaded`)
+        active = self.tabs.active
+        focused = self.focused
+        # the shown tab waited: its list takes the focus (unless the officer went elsewhere)
+        refocus = any(
+            p.waiting and p.parent is not None and p.parent.id == active for p in self.panes()
+        ) and (
+            focused is None or isinstance(focused, WaitNote) or focused is self.tabs.query_one("ContentTabs")
+        )
+        for pane in self.panes():
+            if isinstance(pane, OrgPane):
+                pane.refresh_details()
+            elif pane.waiting:
+                pane.mark_stale()
+        self._refresh_visible()
+        if refocus:
+            self._focus_active()
+        queued, self._after_ready = self._after_ready, []
+        for owner, then in queued:
+            if owner is session:
+                then()
+
+    def _members_failed(self, session: Session, exc: UnioncoreError) -> None:
+        if session is self.session:
+            message = exc.problems[0].message if exc.problems else str(exc)
+            self.notify(f"{message}；正在从文件重新加载", severity="warning", timeout=10)
+            self.reload(force=True)
+
+    def when_ready(self, then: Callable[[], None]) -> None:
+        """Call `then` (a form, a search, a jump) once the session's members are indexed: now,
+        or — saying so — as soon as the worker building them is done. Nothing that needs the
+        members ever sees them half-built."""
+        session = self.session
+        if session is None:
+            return
+        if session.ready:
+            then()
+            return
+        self._after_ready.append((session, then))
+        self.notify("正在载入会员，载入后自动继续……", timeout=3)
 
     # -- header -------------------------------------------------------------------------------
     def update_header(self) -> None:
@@ -289,7 +352,11 @@ class UnionApp(App[int]):
         for slot in self.query(PluginSlot):
             parent = slot.parent
             if parent is not None and parent.id == active:
-                slot.build()
+                # a plugin's panel reads the records at once: not before they are restored
+                if self.session is not None and self.session.ready:
+                    slot.build()
+                else:
+                    slot.wait()
 
     def action_tab(self, tid: str) -> None:
         if self.session is not None and self.query("#tabs"):
@@ -497,6 +564,9 @@ class UnionApp(App[int]):
 
     # -- jumping and the editor ---------------------------------------------------------------
     def jump_to(self, problem: Problem) -> None:
+        self.when_ready(lambda: self._jump_to(problem))
+
+    def _jump_to(self, problem: Problem) -> None:
         session = self.session
         if session is None:
             return
@@ -509,6 +579,9 @@ class UnionApp(App[int]):
     def show_record(self, kind: str, key: str) -> None:
         """Go to a record in its tab: kind is "organisation", "member", "event", "entry" (key =
         the entry's ref), "budget" or "opening" (key = "org:year"), or a plugin collection."""
+        self.when_ready(lambda: self._show_record(kind, key))
+
+    def _show_record(self, kind: str, key: str) -> None:
         if kind == "organisation":
 
             def org(pane: Pane) -> None:
@@ -554,7 +627,7 @@ class UnionApp(App[int]):
             pane.stale = False
             pane.search_for(member_id, select=member_id)
 
-        self._with_pane("members", member)
+        self.when_ready(lambda: self._with_pane("members", member))
 
     def show_members_of(self, code: str) -> None:
         self.set_current_org(code)
@@ -565,7 +638,8 @@ class UnionApp(App[int]):
             pane.refresh_data()
             pane.search_for("", scope="sub")
 
-        self._with_pane("members", members)
+        # the tab is shown at once (saying it is loading), the list once the members are there
+        self._with_pane("members", lambda pane: self.when_ready(lambda: members(pane)))
 
     def open_in_editor(self, problem: Problem) -> None:
         session = self.session

@@ -1,10 +1,18 @@
 """One opened workspace as the TUI sees it: the workspace, its problems, the search index and the
-organisation tree, with the counts the screens show. Nothing here changes a record."""
+organisation tree, with the counts the screens show. Nothing here changes a record.
+
+A session is usable as soon as the organisations and the problems are there: that is all the first
+screen (组织) needs, and all a workspace opened from its cache (`unioncore.cache`) has in memory at
+first. What needs every member (the search index, the members per organisation) is built by
+`build_members`, which the app runs in a worker once the first screen is shown; until it is done
+`ready` is False and the screens say so instead of showing partial counts or a partial list.
+"""
 
 from __future__ import annotations
 
 import datetime
 import re
+import threading
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
@@ -14,7 +22,7 @@ import attrs
 
 import unioncore
 from unioncore import layout
-from unioncore.member import Status
+from unioncore.member import Member, Status
 from unioncore.problems import Problem, sort_problems
 from unioncore.stats import percent
 from unioncore.workspace import Workspace
@@ -62,16 +70,21 @@ class OrgFacts:
 
 
 class Session:
-    def __init__(self, ws: Workspace, problems: list[Problem]) -> None:
+    def __init__(self, ws: Workspace, problems: list[Problem], *, lazy: bool = False) -> None:
+        """`lazy`: leave what needs every member to `build_members` (call it from a worker);
+        otherwise it is built here."""
         self.ws = ws
         self.problems = problems
-        self.index = MemberIndex(ws.members.values())
         self.current_org: str | None = None
         self.children: dict[str, list[str]] = {}
         self.roots: list[str] = []
         self.counts: dict[str, Counter[Status]] = {}
+        self._index: MemberIndex | None = None
+        self._building = threading.Lock()
+        self._ready = threading.Event()
         self.rebuild_tree()
-        self.recount()
+        if not lazy:
+            self.build_members()
 
     @classmethod
     def open(
@@ -81,9 +94,43 @@ class Session:
         as_of: datetime.date | None = None,
         plugins: Mapping[str, object] | None = None,
     ) -> Session:
-        """Load a workspace and check it (slow for a district: run it in a worker)."""
+        """Load a workspace and check it (slow for a district: run it in a worker).
+
+        The session comes back without its member index (`ready` is False): run `build_members`
+        next, in a worker for a large workspace."""
         ws, _ = unioncore.load(path, as_of=as_of, plugins=plugins)
-        return cls(ws, sort_problems(ws.check()))
+        return cls(ws, sort_problems(ws.check()), lazy=True)
+
+    # -- what needs every member -------------------------------------------------------------
+    @property
+    def ready(self) -> bool:
+        """True once the member index and the counts are built (`build_members`)."""
+        return self._ready.is_set()
+
+    @property
+    def index(self) -> MemberIndex:
+        """The member search index, whole: before `build_members` finished, this waits for it
+        (or builds it) — a screen that must not wait checks `ready` first."""
+        if self._index is None:
+            self.build_members()
+        assert self._index is not None
+        return self._index
+
+    def build_members(self) -> None:
+        """Restore every record a cached open deferred, then build the member index (without the
+        pinyin: `index.fill_pinyin`) and the counts. Safe to call from a worker thread, and more
+        than once: a second caller waits for the first. The index and the counts are published
+        only when complete."""
+        with self._building:
+            if self._ready.is_set():
+                return
+            self.ws.materialise()  # the records, and the files the watch and the saves use
+            members = list(self.ws.members.values())  # one step: a change meanwhile cannot break it
+            index = MemberIndex(members)
+            counts = _count(members)
+            self._index = index
+            self.counts = counts
+            self._ready.set()
 
     # -- derived data ----------------------------------------------------------------------
     def recheck(self) -> None:
@@ -101,10 +148,10 @@ class Session:
         self.roots = sorted(o.code for o in self.ws.roots())
 
     def recount(self) -> None:
-        counts: dict[str, Counter[Status]] = defaultdict(Counter)
-        for m in self.ws.members.values():
-            counts[m.org][m.status] += 1
-        self.counts = dict(counts)
+        """Count the members again after a change (before `build_members` is done there is
+        nothing to update: it counts them all)."""
+        if self.ready:
+            self.counts = _count(self.ws.members.values())
 
     def subtree(self, code: str) -> list[str]:
         """The organisation and every one below it, each once."""
@@ -131,6 +178,9 @@ class Session:
         return path[::-1]
 
     def facts(self, code: str) -> OrgFacts:
+        """The counts need every member: ask only once `ready` (or it waits for them)."""
+        if not self.ready:
+            self.build_members()
         org = self.ws.org(code)
         below: Counter[Status] = Counter()
         grassroots_with_staff = []
@@ -181,3 +231,10 @@ class Session:
             e = ws.events.get(key)
             return f"{e.title}（{e.start.isoformat()}）" if e else None
         return key if ws.ref_exists(kind, key) else None
+
+
+def _count(members: Iterable[Member]) -> dict[str, Counter[Status]]:
+    counts: dict[str, Counter[Status]] = defaultdict(Counter)
+    for m in members:
+        counts[m.org][m.status] += 1
+    return dict(counts)

@@ -13,7 +13,7 @@ from unioncore.event import Event
 from unioncore.registry import Period
 
 from ..widgets.paged_table import Cell, PagedTable
-from .base import Pane
+from .base import Pane, needs_members
 from .event_form import EventForm, type_choices
 
 
@@ -23,6 +23,7 @@ class EventPane(Pane):
         Binding("e", "edit", "修改"),
         Binding("slash", "search", "搜索"),
     ]
+    WAIT_NOTE = "正在载入活动……"
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -128,7 +129,8 @@ class EventPane(Pane):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
-        self._filter()
+        if self.session.ready:  # (the box is hidden before: `Pane.WAIT_NOTE`)
+            self._filter()
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._show_detail(str(event.row_key.value))
@@ -149,6 +151,7 @@ class EventPane(Pane):
         self._filter(select=eid)
         self.table.table.focus()
 
+    @needs_members
     def action_search(self) -> None:
         self.query_one("#event-search", Input).focus()
 
@@ -158,12 +161,14 @@ class EventPane(Pane):
             self.refresh_data()
             self.show_event(result.id)
 
+    @needs_members
     def action_add(self) -> None:
         self.app.push_screen(
             EventForm(self.session, org=self.session.current_org),
             lambda r: self._after(r, "已新增活动：{title}（未保存）"),
         )
 
+    @needs_members
     def action_edit(self) -> None:
         eid = self.table.selected_key
         event = self.session.ws.events.get(eid or "")

@@ -18,7 +18,7 @@ from unioncore.ledger import Entry
 from unioncore.problems import UnioncoreError
 
 from ..widgets.paged_table import Cell, PagedTable
-from .base import Pane
+from .base import Pane, needs_members
 from .dialogs import ChoiceDialog
 from .entry_form import EntryForm
 
@@ -34,6 +34,7 @@ class FundPane(Pane):
         Binding("delete", "void", "作废"),
         Binding("d", "void", "作废", show=False),
     ]
+    WAIT_NOTE = "正在载入经费账目……"
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -220,6 +221,7 @@ class FundPane(Pane):
             self._show()
         self.query_one("#fund-summary", DataTable).focus()
 
+    @needs_members
     def action_edit(self) -> None:
         entry = self.selected_entry
         if entry is None:
@@ -235,6 +237,7 @@ class FundPane(Pane):
 
         self.app.push_screen(EntryForm(self.session, entry.org, entry.date.year, entry=entry), after)
 
+    @needs_members
     def action_void(self) -> None:
         entry = self.selected_entry
         if entry is None:
@@ -265,6 +268,7 @@ class FundPane(Pane):
             answer,
         )
 
+    @needs_members
     def action_add(self) -> None:
         def after(entry: Entry | None) -> None:
             if entry is not None:

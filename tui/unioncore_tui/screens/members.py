@@ -17,7 +17,7 @@ from textual.widgets import DataTable, Input, Select, Static
 from unioncore.member import Member, Status
 
 from ..widgets.paged_table import Cell, PagedTable
-from .base import Pane
+from .base import Pane, needs_members
 from .member_forms import MemberForm, StatusForm, TransferForm
 
 SCOPES = (("全部组织", "all"), ("所选组织", "org"), ("所选及下级", "sub"))
@@ -41,6 +41,7 @@ class MemberPane(Pane):
         Binding("d", "decease", "去世", show=False),
         Binding("slash", "search", "搜索"),
     ]
+    WAIT_NOTE = "正在载入会员……"
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -80,6 +81,9 @@ class MemberPane(Pane):
     # -- data --------------------------------------------------------------------------------
     def refresh_data(self, select: str | None = None) -> None:
         session = self.session
+        if not session.ready:  # the list waits for the index (`Pane.WAIT_NOTE`)
+            self.mark_stale()
+            return
         cat = self.query_one("#member-category", Select)
         current = cat.value
         options = [(c.label, cid) for cid, c in session.ws.categories.items()]
@@ -181,7 +185,7 @@ class MemberPane(Pane):
         self.watch(self.query_one("#member-search", Input), "value", self._search_typed, init=False)
 
     def _search_typed(self) -> None:
-        if not self._quiet:
+        if not self._quiet and self.session.ready:
             self._search()
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -220,6 +224,7 @@ class MemberPane(Pane):
         self._filter(select=select)
         self.table.table.focus()
 
+    @needs_members
     def action_search(self) -> None:
         self.query_one("#member-search", Input).focus()
 
@@ -238,6 +243,7 @@ class MemberPane(Pane):
 
         self.app.push_screen(screen, after)
 
+    @needs_members
     def action_add(self) -> None:
         session = self.session
         code = session.current_org
@@ -245,11 +251,13 @@ class MemberPane(Pane):
         default = code if org is not None and org.kind.is_grassroots else None
         self._open(MemberForm(session, org=default), "已登记入会：{name}（未保存）")
 
+    @needs_members
     def action_edit(self) -> None:
         m = self._selected()
         if m is not None:
             self._open(MemberForm(self.session, m), "已修改：{name}（未保存）")
 
+    @needs_members
     def action_transfer(self) -> None:
         m = self._selected()
         if m is not None:
@@ -263,11 +271,14 @@ class MemberPane(Pane):
 
         return act
 
+    @needs_members
     def action_retire(self) -> None:
         self._status("retire", "已办理退休：{name}（未保存）")()
 
+    @needs_members
     def action_leave(self) -> None:
         self._status("leave", "已办理退会：{name}（未保存）")()
 
+    @needs_members
     def action_decease(self) -> None:
         self._status("decease", "已登记去世：{name}（未保存）")()

@@ -17,7 +17,7 @@ from unioncore.member import Status
 from unioncore.organisation import Committee, CommitteeKind, Organisation
 from unioncore.problems import Severity
 
-from .base import Pane
+from .base import Pane, needs_members
 from .dialogs import ChoiceDialog
 from .org_forms import CommitteeForm, EnterpriseList, OrgForm
 
@@ -29,6 +29,7 @@ EMPTY = (
     "再选中它，按 n 建其下的基层工会。\n"
     "建好后按 ctrl+s 保存。"
 )
+COUNTING = "统计中……"  # the counts before the members are loaded
 SEATS_SHOWN = 6  # seats listed under a committee's term; the rest are counted
 
 
@@ -137,10 +138,18 @@ class OrgPane(Pane):
             self.uapp.current_org_changed()
         self.query_one("#org-info", Static).update(self.details(session.ws.org(code)))
 
+    def refresh_details(self) -> None:
+        """Draw the selected organisation's details again (the counts are there now)."""
+        code = self.session.current_org
+        if code in self.session.ws.organisations:
+            self.query_one("#org-info", Static).update(self.details(self.session.ws.org(code)))
+
     def details(self, org: Organisation) -> Text:
         session = self.session
         ws = session.ws
-        facts = session.facts(org.code)
+        # the counts need every member: until they are indexed (a worker, after the first
+        # screen), the details say they are being counted and are drawn again when they are
+        facts = session.facts(org.code) if session.ready else None
         t = Text()
         t.append(f"{org.name}\n", style="bold")
         parent = session.org_label(org.parent) if org.parent else "—"
@@ -155,22 +164,27 @@ class OrgPane(Pane):
         if org.address:
             t.append(f"地址 {org.address}\n")
         t.append("\n会员  ", style="bold")
-        own, below = facts.own, facts.below
-        t.append(f"本级在职 {own[Status.ACTIVE]} 人，退休 {own[Status.RETIRED]} 人")
-        if session.children.get(org.code):
-            t.append(f"；含下级在职 {below[Status.ACTIVE]} 人，退休 {below[Status.RETIRED]} 人")
-        t.append("\n")
-        left = sum(below[s] for s in Status if not s.is_member)
-        if left:
-            t.append(f"      已转出、退会或去世 {left} 人（仍留在名册中）\n", style="dim")
+        if facts is None:
+            t.append(COUNTING + "\n", style="dim")
+        else:
+            own, below = facts.own, facts.below
+            t.append(f"本级在职 {own[Status.ACTIVE]} 人，退休 {own[Status.RETIRED]} 人")
+            if session.children.get(org.code):
+                t.append(f"；含下级在职 {below[Status.ACTIVE]} 人，退休 {below[Status.RETIRED]} 人")
+            t.append("\n")
+            left = sum(below[s] for s in Status if not s.is_member)
+            if left:
+                t.append(f"      已转出、退会或去世 {left} 人（仍留在名册中）\n", style="dim")
         t.append("职工  ", style="bold")
-        if facts.employees is not None:
-            women = f"（女职工 {facts.female_employees} 人）" if facts.female_employees is not None else ""
-            t.append(f"{facts.employees} 人{women}\n")
+        if org.employees is not None:
+            women = f"（女职工 {org.female_employees} 人）" if org.female_employees is not None else ""
+            t.append(f"{org.employees} 人{women}\n")
         else:
             t.append("未填\n", style="dim")
         t.append("入会率 ", style="bold")
-        if facts.rate is not None:
+        if facts is None:
+            t.append(COUNTING + "\n", style="dim")
+        elif facts.rate is not None:
             t.append(f"{facts.rate}%", style="bold green")
             t.append(f"（{facts.rate_note}）\n")
         else:
@@ -215,7 +229,10 @@ class OrgPane(Pane):
         return t
 
     def _seat_name(self, member: str | None, name: str | None) -> str:
-        """A seat's holder: the member's name when the member is on file, else what is written."""
+        """A seat's holder: the member's name when the member is on file, else what is written
+        (and before the members are loaded: what is written, or the member's id)."""
+        if member and not self.session.ready:
+            return name or member
         if member:
             m = self.session.ws.members.get(member)
             return m.name if m is not None else member
@@ -242,6 +259,7 @@ class OrgPane(Pane):
         self.uapp.after_change(message=message)
         self.org_tree.focus()
 
+    @needs_members
     def action_add(self) -> None:
         """新建组织, under the selected federation (or beside the selected union) by default."""
         session = self.session
@@ -256,6 +274,7 @@ class OrgPane(Pane):
 
         self.app.push_screen(OrgForm(session, parent=parent), added)
 
+    @needs_members
     def action_edit(self) -> None:
         org = self._selected()
         if org is None:
@@ -267,6 +286,7 @@ class OrgPane(Pane):
 
         self.app.push_screen(OrgForm(self.session, org), edited)
 
+    @needs_members
     def action_elect(self) -> None:
         org = self._selected()
         if org is None:
@@ -278,6 +298,7 @@ class OrgPane(Pane):
 
         self.app.push_screen(CommitteeForm(self.session, org), elected)
 
+    @needs_members
     def action_correct(self) -> None:
         """修改本届: correct the current term of a committee (its dates and seats), not a 换届."""
         org = self._selected()
@@ -310,6 +331,7 @@ class OrgPane(Pane):
             chosen,
         )
 
+    @needs_members
     def action_units(self) -> None:
         """覆盖单位: the units the organisation covers (add, change, remove)."""
         org = self._selected()

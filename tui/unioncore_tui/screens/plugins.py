@@ -87,7 +87,14 @@ class PluginSlot(Container):
         if not self.built:
             self.built = True
             guard_app(self.app)
+            self.query(".wait-note").remove()
             self.mount(build_panel(self.panel, self.ws))
+
+    def wait(self) -> None:
+        """Shown before the records are restored (a panel reads them at once): say so; the app
+        builds the panel when they are there."""
+        if not self.built and not self.query(".wait-note"):
+            self.mount(Static("正在载入记录……", classes="wait-note"))
 
     @property
     def failed(self) -> bool:
