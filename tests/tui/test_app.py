@@ -6,8 +6,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.widgets import DataTable, Input, Select, SelectionList, Static
 from tuikit import LI_SI, ZHANG_SAN, app_for, ready, union
+from unioncore_tui.app import UnionApp
 from unioncore_tui.screens.dialogs import ChoiceDialog
 from unioncore_tui.screens.entry_form import EntryForm
 from unioncore_tui.screens.event_form import EventForm
@@ -137,8 +139,9 @@ async def test_add_member_with_bad_id_number_then_fix_save_and_reload(tmp_path: 
         assert app.title.startswith("●") and "未保存" in app.sub_title
         assert app.pane("members").table.selected_key == "M0004"
         # save
+        assert not app.wrote_files
         await pilot.press("ctrl+s")
-        assert not app.title.startswith("●")
+        assert not app.title.startswith("●") and app.wrote_files
         assert 'name = "王五"' in (root / "orgs/A/members.toml").read_text(encoding="utf-8")
         # reload from disk and find the member by pinyin initials
         old = app.session
@@ -625,3 +628,25 @@ async def test_ledger_entry_edited_and_voided(tmp_path: Path) -> None:
         await pilot.press("ctrl+s")
         text = (root / "orgs/A/ledger/2026.toml").read_text(encoding="utf-8")
         assert "记-001" in text and "记-002" not in text
+
+
+def test_a_session_that_saved_refreshes_the_cache_when_it_ends(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`unioncore tui`: after a session that wrote files, a detached check rewrites the cache so the
+    next open is fast; a session that only looked leaves it alone."""
+    from unioncore_tui import app as app_module
+
+    from unioncore import cache
+
+    refreshed: list[Path] = []
+    monkeypatch.setattr(cache, "refresh_detached", lambda root: refreshed.append(root) or True)
+    for wrote in (False, True):
+
+        def fake_run(self: UnionApp, wrote: bool = wrote) -> int:
+            self.wrote_files = wrote
+            return 0
+
+        monkeypatch.setattr(UnionApp, "run", fake_run)
+        assert app_module.run(str(tmp_path)) == 0
+    assert refreshed == [tmp_path]

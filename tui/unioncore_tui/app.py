@@ -27,6 +27,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, LoadingIndicator, Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
+from unioncore import cache
 from unioncore.member import Member
 from unioncore.problems import Problem, SaveError, UnioncoreError
 
@@ -89,6 +90,7 @@ class UnionApp(App[int]):
         self.as_of = as_of
         self.plugins = plugins
         self.watch_interval = watch_interval
+        self.wrote_files = False  # this session saved: the workspace cache is stale when it ends
         self.session: Session | None = None
         self._ignored_changes: frozenset[str] = frozenset()
         self._asking = False
@@ -431,6 +433,7 @@ class UnionApp(App[int]):
             )
             return
         self._ignored_changes = frozenset()
+        self.wrote_files = self.wrote_files or bool(written)
         self.recheck()
         self.notify(f"已保存 {len(written)} 个文件" if written else "已保存（内容没有变化）")
 
@@ -540,10 +543,11 @@ class UnionApp(App[int]):
             if choice == "save":
                 assert self.session is not None
                 try:
-                    self.session.ws.save()
+                    written = self.session.ws.save()
                 except SaveError as exc:
                     self._save_refused(exc.problems)
                     return
+                self.wrote_files = self.wrote_files or bool(written)
                 self.exit(0)
             elif choice == "discard":
                 self.exit(0)
@@ -743,4 +747,6 @@ def run(path: str) -> int:
     """Open the terminal UI on the workspace at `path`; returns the exit code."""
     app = UnionApp(path, freeze_gc=True)
     code = app.run()
+    if app.wrote_files:  # read the saved workspace again in the background: tomorrow's open is fast
+        cache.refresh_detached(Path(path))
     return int(code or 0)
