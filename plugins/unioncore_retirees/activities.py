@@ -17,7 +17,7 @@ from unioncore.member import Status
 from unioncore.records import Record
 
 from .festivals import chongyang
-from .people import is_retired_on, retirees
+from .people import ever_retired, is_retired_on, retirees
 from .records import CONTEST, TEAM
 from .rules import ELDERLY_ART12
 from .settings import RetireeSettings
@@ -33,7 +33,8 @@ def retiree_participants(ws: Workspace, e: Event) -> list[str]:
     )
     hit = seen.get(e.id)
     if hit is None or hit[0] is not e:
-        found = [p for p in e.participants if p in ws.members and is_retired_on(ws.members[p], e.start)]
+        ever = ever_retired(ws)
+        found = [p for p in e.participants if p in ever and is_retired_on(ws.members[p], e.start)]
         hit = seen[e.id] = (e, found)
     return list(hit[1])
 

@@ -27,7 +27,11 @@ def retirees(ws: Workspace, on: datetime.date, org: str | None = None) -> list[M
     found = seen.get((org, on))
     if found is None:
         pool = ws.members_of(org) if org is not None else list(ws.members.values())
-        found = sorted((m for m in pool if m.status_on(on) is Status.RETIRED), key=lambda m: (m.org, m.id))
+        ever = ever_retired(ws)
+        found = sorted(
+            (m for m in pool if m.id in ever and m.status_on(on) is Status.RETIRED),
+            key=lambda m: (m.org, m.id),
+        )
         seen[(org, on)] = found
     return list(found)
 
@@ -40,6 +44,20 @@ def retirement_date(m: Member) -> datetime.date | None:
 
 def is_retired_on(m: Member, day: datetime.date) -> bool:
     return m.status_on(day) is Status.RETIRED
+
+
+def ever_retired(ws: Workspace) -> frozenset[str]:
+    """Members who are 退休 on some day: 退休 now, or a 退休 in their history (only that change makes
+    a member retired) — the others need no look at their history for any day."""
+    return ws.derived(
+        "retirees.ever-retired",
+        lambda: frozenset(
+            m.id
+            for m in ws.members.values()
+            if m.status is Status.RETIRED or any(h.kind is ChangeKind.RETIRE for h in m.history)
+        ),
+        ws.members,
+    )
 
 
 def care_flags(ws: Workspace, m: Member, on: datetime.date, settings: RetireeSettings) -> list[str]:

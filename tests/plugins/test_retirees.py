@@ -502,3 +502,13 @@ async def test_panel_shows_the_visit_lists(make_workspace) -> None:  # type: ign
         visits = app.query_one("#retiree-visits", DataTable)
         assert visits.row_count == 4  # TV-1 is in 2025
         assert visits.get_row("TV-4")[-1] == "工会"
+
+
+def test_a_member_retired_after_the_figures_is_counted(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    """Who ever retired is worked out once per workspace state: a retirement through the API is seen."""
+    ws, _ = open_ws(workspace(make_workspace, kept_files()))
+    before = {f.key: f for f in ws.figures()[0]}["retirees.total"]
+    assert "member:W1" not in before.refs
+    ws.retire_member("W1", datetime.date(2026, 11, 1))
+    after = {f.key: f for f in ws.figures()[0]}["retirees.total"]
+    assert after.value == before.value + 1 and "member:W1" in after.refs
