@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from textual.widgets import DataTable, Input, Select, SelectionList, Static
-from tuikit import LI_SI, ZHANG_SAN, app_for, ready, union
+from tuikit import LI_SI, ZHANG_SAN, app_for, org_a, ready, union
 from unioncore_tui.app import UnionApp
 from unioncore_tui.screens.dialogs import ChoiceDialog
 from unioncore_tui.screens.entry_form import EntryForm
@@ -22,14 +22,8 @@ import unioncore
 from unioncore.identifiers import mask_ric
 from unioncore.member import Status
 
-ORG_A_WITH_TERM = """
-    [organisation]
-    code = "A"
-    name = "甲公司工会"
-    kind = "基层工会"
-    parent = "F"
-    employees = 40
-
+ORG_A_WITH_TERM = org_a(
+    """
     [[committee]]
     kind = "工会委员会"
     term_start = 2024-01-01
@@ -39,6 +33,7 @@ ORG_A_WITH_TERM = """
     role = "主席"
     member = "M0001"
 """
+)
 
 ORG_B = """
     [organisation]

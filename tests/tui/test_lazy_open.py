@@ -18,7 +18,7 @@ import pytest
 from conftest import AS_OF
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
-from tuikit import app_for, ready, union
+from tuikit import app_for, org_a, ready, union
 from unioncore_tui.app import UnionApp
 from unioncore_tui.screens.member_forms import MemberForm
 from unioncore_tui.screens.org_forms import OrgForm
@@ -28,14 +28,8 @@ from unioncore_tui.session import Session
 import unioncore
 
 # 甲公司工会 with a committee whose chair is a member on file (shown by name once loaded)
-UNION_A = """
-    [organisation]
-    code = "A"
-    name = "甲公司工会"
-    kind = "基层工会"
-    parent = "F"
-    employees = 40
-
+UNION_A = org_a(
+    """
     [[committee]]
     kind = "工会委员会"
     term_start = 2024-01-01
@@ -45,6 +39,7 @@ UNION_A = """
     role = "主席"
     member = "M0001"
 """
+)
 
 DEFERRED = {"members", "events", "entries"}
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from conftest import write_workspace
 from textual.widgets import Input, Select, SelectionList, Static
 from textual.widgets.tree import TreeNode
-from tuikit import app_for, ready, today, union
+from tuikit import app_for, org_a, ready, today, union
 from unioncore_tui.app import UnionApp
 from unioncore_tui.screens.dialogs import ChoiceDialog
 from unioncore_tui.screens.member_picker import MemberPicker
@@ -19,14 +19,8 @@ from unioncore.organisation import CommitteeKind, CommitteeSeat
 GOOD_USCC = "91110000600037342" + uscc_check_char("91110000600037342")
 BAD_USCC = GOOD_USCC[:-1] + ("0" if GOOD_USCC[-1] != "0" else "1")
 
-ORG_A_EXPIRED = """
-    [organisation]
-    code = "A"
-    name = "甲公司工会"
-    kind = "基层工会"
-    parent = "F"
-    employees = 40
-
+ORG_A_EXPIRED = org_a(
+    """
     [[committee]]
     kind = "工会委员会"
     term_start = 2020-01-01
@@ -36,6 +30,7 @@ ORG_A_EXPIRED = """
     role = "主席"
     name = "赵一"
 """
+)
 
 
 ORG_INDUSTRY = """
@@ -231,14 +226,8 @@ async def test_record_an_election_for_an_expired_term(tmp_path: Path) -> None:
         assert app.title.startswith("●")
 
 
-ORG_A_TWO_BODIES = """
-    [organisation]
-    code = "A"
-    name = "甲公司工会"
-    kind = "基层工会"
-    parent = "F"
-    employees = 40
-
+ORG_A_TWO_BODIES = org_a(
+    """
     [[committee]]
     kind = "工会委员会"
     term_start = 2020-01-01
@@ -266,6 +255,7 @@ ORG_A_TWO_BODIES = """
     role = "经审会主任"
     member = "M0003"
 """
+)
 
 
 async def test_correct_the_current_committee(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import textwrap
 from pathlib import Path
 
 from conftest import AS_OF, write_workspace
@@ -82,6 +83,15 @@ FILES = {
     "orgs/A/budget/2026.toml": BUDGET,
     "orgs/A/events/2026.toml": EVENTS,
 }
+
+
+def org_a(committees: str) -> str:
+    """organisation.toml of 甲公司工会 A (as in `union`) with the given [[committee]] tables."""
+    return (
+        '[organisation]\ncode = "A"\nname = "甲公司工会"\nkind = "基层工会"\nparent = "F"\nemployees = 40\n\n'
+        + textwrap.dedent(committees).strip("\n")
+        + "\n"
+    )
 
 
 def union(root: Path, extra: dict[str, str] | None = None, **kw: object) -> Path:
