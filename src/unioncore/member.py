@@ -120,8 +120,11 @@ class Member:
             return None
         if not self.history:
             return self.status
-        status = Status.ACTIVE
         history = self.history
+        if len(history) == 1:  # most members: the 入会 line only
+            only = history[0]
+            return _STATUS_AFTER.get(only.kind, Status.ACTIVE) if only.date <= day else Status.ACTIVE
+        status = Status.ACTIVE
         if any(a.date > b.date for a, b in itertools.pairwise(history)):
             history = tuple(sorted(history, key=lambda c: c.date))  # rare: written out of order
         for ch in history:

@@ -346,3 +346,32 @@ def test_months_before_clamps_to_month_end() -> None:
     assert months_before(datetime.date(2026, 8, 31), 6) == datetime.date(2026, 2, 28)
     assert months_before(datetime.date(2026, 11, 30), 6) == datetime.date(2026, 5, 30)
     assert months_before(datetime.date(2026, 3, 15), 12) == datetime.date(2025, 3, 15)
+
+
+def test_status_on_a_day_follows_the_history_walk() -> None:
+    """`Member.status_on` (with its shortcut for a one-line history) gives what walking the dated
+    history gives, for every kind of change, before, on and after its day."""
+    import itertools
+
+    from unioncore.member import _STATUS_AFTER, ChangeKind, Member, MembershipChange, Status
+
+    def walk(m: Member, day: datetime.date) -> Status | None:
+        if m.joined and day < m.joined:
+            return None
+        status = Status.ACTIVE
+        for ch in sorted(m.history, key=lambda c: c.date):
+            if ch.date > day:
+                break
+            status = _STATUS_AFTER.get(ch.kind, status)
+        return status
+
+    d = datetime.date(2024, 5, 1)
+    for first, second in itertools.product(ChangeKind, [None, *ChangeKind]):
+        history = [MembershipChange(d, first)]
+        if second is not None:
+            history.insert(0, MembershipChange(d + datetime.timedelta(days=30), second))  # out of order
+        for joined, status in itertools.product((None, d - datetime.timedelta(days=9), d), Status):
+            m = Member(id="M1", name="甲", org="A", joined=joined, status=status, history=tuple(history))
+            for delta in (-10, -1, 0, 1, 29, 30, 31):
+                day = d + datetime.timedelta(days=delta)
+                assert m.status_on(day) == walk(m, day), (first, second, joined, status, day)
