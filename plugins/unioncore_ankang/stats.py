@@ -68,6 +68,22 @@ def reference_day(ws: Workspace, period: Period) -> datetime.date:
 
 
 def figures(ws: Workspace, period: Period) -> list[Figure]:
+    """Every figure of the period; the statistics and the report sections ask for them both, so they
+    are computed once per workspace state (`Workspace.derived`)."""
+    return list(
+        ws.derived(
+            f"ankang.figures.{period.start}.{period.end}.{ws.setting('ankang', {})!r}",
+            lambda: _figures(ws, period),
+            ws.members,
+            ws.events,
+            ws.entries,
+            ws.organisations,
+            ws.records,
+        )
+    )
+
+
+def _figures(ws: Workspace, period: Period) -> list[Figure]:
     settings, _ = read_settings(ws)
     all_seasons = seasons(ws)
     season = season_for_period(all_seasons.values(), period)

@@ -17,6 +17,22 @@ if TYPE_CHECKING:
 
 
 def figures(ws: Workspace, period: Period, settings: CompetitionSettings) -> list[Figure]:
+    """Every figure of the period; the statistics and the report section ask for them both, so they
+    are computed once per workspace state (`Workspace.derived`)."""
+    return list(
+        ws.derived(
+            f"competitions.figures.{period.start}.{period.end}.{settings!r}",
+            lambda: _figures(ws, period, settings),
+            ws.members,
+            ws.events,
+            ws.entries,
+            ws.organisations,
+            ws.records,
+        )
+    )
+
+
+def _figures(ws: Workspace, period: Period, settings: CompetitionSettings) -> list[Figure]:
     return (
         competition_figures(ws, period)
         + honour_figures(ws, period)

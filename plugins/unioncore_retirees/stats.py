@@ -123,6 +123,22 @@ def activity_figures(ws: Workspace, period: Period, settings: RetireeSettings) -
 
 
 def figures(ws: Workspace, period: Period, settings: RetireeSettings) -> list[Figure]:
+    """Every figure of the period; the statistics and the report section ask for them both, so they
+    are computed once per workspace state (`Workspace.derived`)."""
+    return list(
+        ws.derived(
+            f"retirees.figures.{period.start}.{period.end}.{settings!r}",
+            lambda: _figures(ws, period, settings),
+            ws.members,
+            ws.events,
+            ws.entries,
+            ws.organisations,
+            ws.records,
+        )
+    )
+
+
+def _figures(ws: Workspace, period: Period, settings: RetireeSettings) -> list[Figure]:
     return (
         member_figures(ws, period, settings)
         + visit_figures(ws, period)

@@ -204,6 +204,22 @@ def activity_figures(ws: Workspace, period: Period, settings: WomenSettings) -> 
 
 
 def figures(ws: Workspace, period: Period, settings: WomenSettings) -> list[Figure]:
+    """Every figure of the period; the statistics and the report section ask for them both, so they
+    are computed once per workspace state (`Workspace.derived`)."""
+    return list(
+        ws.derived(
+            f"women.figures.{period.start}.{period.end}.{settings!r}",
+            lambda: _figures(ws, period, settings),
+            ws.members,
+            ws.events,
+            ws.entries,
+            ws.organisations,
+            ws.records,
+        )
+    )
+
+
+def _figures(ws: Workspace, period: Period, settings: WomenSettings) -> list[Figure]:
     return (
         member_figures(ws, period)
         + committee_figures(ws, period)

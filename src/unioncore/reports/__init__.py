@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..gcpause import paused_gc
 from ..problems import Problem
 from ..workspace import Workspace
 from .explain import Explanation, describe_ref, explain
@@ -30,13 +31,15 @@ def build(
     ws: Workspace, kind: str, year: int | None = None, org: str | None = None
 ) -> tuple[Report, list[Problem]]:
     """One report: kind is "statistics", "public_account" (optionally of one `org`) or "summary"."""
-    if kind == "statistics":
-        return build_statistics(ws, year)
-    if kind == "public_account":
-        return build_public_account(ws, year, org)
-    if kind == "summary":
-        return build_summary(ws, year)
-    raise ValueError(f"unknown report kind {kind!r}; one of {', '.join(KINDS)}")
+    builders = {
+        "statistics": lambda: build_statistics(ws, year),
+        "public_account": lambda: build_public_account(ws, year, org),
+        "summary": lambda: build_summary(ws, year),
+    }
+    if kind not in builders:
+        raise ValueError(f"unknown report kind {kind!r}; one of {', '.join(KINDS)}")
+    with paused_gc():  # figures over a district's records: no cycles, see gcpause
+        return builders[kind]()
 
 
 def render(report: Report, fmt: str, path: str | Path | None = None) -> str | None:
