@@ -152,6 +152,8 @@ async def main():
         box.focus()
         await pilot.pause()
         times = []
+        # Pilot's pause() sleeps in 20 ms windows until one passes with under 1 ms of CPU, so a
+        # keystroke measures as ~40 ms when its work fits in one window, ~60 ms when it spills over
         for text in ("z", "zh", "zs", "w"):
             t = time.perf_counter()
             box.value = text
@@ -259,8 +261,9 @@ def main() -> int:
     row("report", "   year-end report, once open", report_s, "≤ 0.05 × baseline", report_s <= 0.05 * base)
     row("stats_cached", "   statistics, unchanged workspace (kept)", cached_s, "—", None)
 
-    tui = child(TUI, str(ws), AS_OF)[0]
-    assert tui["from_cache"], "the TUI open did not come from the cache"
+    tuis = [child(TUI, str(ws), AS_OF)[0] for _ in range(args.runs)]
+    assert all(t["from_cache"] for t in tuis), "the TUI open did not come from the cache"
+    tui = {k: median([t[k] for t in tuis]) for k in ("first_screen", "members_ready", "keystroke")}
     row(
         "tui_first_screen",
         "6. TUI first screen, loading included (warm)",
