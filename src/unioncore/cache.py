@@ -33,6 +33,7 @@ import operator
 import os
 import pickle
 import sys
+import threading
 import time
 import warnings
 from collections.abc import Callable
@@ -258,15 +259,17 @@ def _restore(ws: Workspace, fh: io.BufferedReader) -> list[Problem] | None:
     config_sf = ws.files.get(layout.CONFIG)
     root = ws.root
     unread = [len(BLOBS)]
+    reading = threading.Lock()  # groups may be restored by two threads at once: one file position
 
     def reader(i: int) -> Callable[[], dict[str, Any]]:
         def read() -> dict[str, Any]:
-            fh.seek(offsets[i])
             n = head["blob_sizes"][i]
-            data = fh.read(n)
-            unread[0] -= 1
-            if not unread[0]:
-                fh.close()
+            with reading:
+                fh.seek(offsets[i])
+                data = fh.read(n)
+                unread[0] -= 1
+                if not unread[0]:
+                    fh.close()
             if len(data) != n:  # only if something truncated the very file in place (saves replace it)
                 message = "工作区缓存在打开后被截断：请重新打开工作区"
                 raise UnioncoreError([Problem(message, file=f"{CACHE_DIR}/{SNAPSHOT}", rule="cache.read")])

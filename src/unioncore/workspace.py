@@ -72,7 +72,6 @@ from .source import SourceFile, file_digest
 from .storage import TMP_MARK, atomic_write, remove_stale_temporaries, workspace_lock
 
 T = TypeVar("T")
-_RESTORING = threading.RLock()  # see Workspace._restore
 
 # A place of a record: (file, key path inside it)
 Where = tuple[str, KeyPath]
@@ -114,13 +113,16 @@ class Workspace:
         self._snapshot_key: str | None = None
         # attributes a cached open restores when first touched -> how to restore them
         self._pending: dict[str, Callable[[], dict[str, Any]]] = {}
+        self._restoring: dict[str, threading.Lock] = {}  # the lock of each deferred name's group
         self._indexes: dict[str, tuple[tuple[Any, ...], Any]] = {}  # see derived
 
     # -- records restored from the cache when first touched ---------------------------------
     def _defer(self, names: tuple[str, ...], restore: Callable[[], dict[str, Any]]) -> None:
+        lock = threading.Lock()  # one per group: the files can be restored while the records are
         for name in names:
             self.__dict__.pop(name, None)
             self._pending[name] = restore
+            self._restoring[name] = lock
 
     def materialise(self) -> None:
         """Restore everything a cached open deferred (no-op when it is all in memory)."""
@@ -130,7 +132,10 @@ class Workspace:
     def _restore(self, name: str) -> Any:
         # one thread restores a group; another touching it meanwhile (the TUI restores in a
         # worker while the screen is drawn) waits for it rather than restoring it twice
-        with _RESTORING:
+        lock = self._restoring.get(name)
+        if lock is None:
+            raise AttributeError(name)
+        with lock:
             if name in self.__dict__:
                 return self.__dict__[name]
             restore = self._pending.get(name)

@@ -414,3 +414,22 @@ def test_a_detached_refresh_writes_the_snapshot_for_the_next_open(example: Path)
 def test_no_detached_refresh_when_the_cache_is_off(example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("UNIONCORE_CACHE", "off")
     assert not cache.refresh_detached(example)
+
+
+def test_groups_restored_by_several_threads_at_once_are_whole(example: Path) -> None:
+    """The records, the files and the organisations are separate groups, each with its own lock;
+    threads restoring them at once read the one snapshot file without mixing their reads."""
+    import threading
+
+    expected = cold(example)
+    load(example, cache="foreground")
+    for _ in range(5):
+        ws, problems = load(example)
+        names = ["members", "files", "organisations", "entries", "_where", "files"]
+        threads = [threading.Thread(target=getattr, args=(ws, n)) for n in names]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert not ws._pending
+        assert state(ws, problems) == expected
