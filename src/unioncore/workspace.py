@@ -45,6 +45,7 @@ from .organisation import (
     Committee,
     CommitteeKind,
     CommitteeSeat,
+    Enterprise,
     Organisation,
 )
 from .plugins import PluginHost
@@ -1081,6 +1082,49 @@ class Workspace:
         self.budgets[rel] = budget
         self._touch(rel)
         return budget
+
+    def enterprise_field_errors(self, values: Mapping[str, Any]) -> list[tuple[str, str]]:
+        """Field-by-field problems of a covered unit (`[[enterprise]]`), for a form: each field by its
+        declaration, the 统一社会信用代码 (rule org.uscc) and the union it built (rule org.enterprise)."""
+        errors = check_values(values, ENTERPRISE_FIELDS)
+        if values.get("uscc"):
+            reason = check_uscc(str(values["uscc"]))
+            if reason:
+                errors.append(("uscc", f"统一社会信用代码{reason}"))
+        union = values.get("union")
+        if union and union not in self.organisations:
+            errors.append(("union", f"所建工会“{union}”不存在"))
+        return errors
+
+    def set_enterprise(self, code: str, index: int | None, **values: Any) -> Enterprise:
+        """Add a unit `code` covers (`index` None) or change its unit at `index`."""
+        org = self._require_org(code)
+        errors = self.enterprise_field_errors(values)
+        if errors:
+            raise ValidationError([Problem(m, path=(f,), rule="org.field") for f, m in errors])
+        v = coerce_values(values, ENTERPRISE_FIELDS)
+        unit = Enterprise(
+            name=v["name"],
+            uscc=v.get("uscc"),
+            employees=v.get("employees"),
+            union=v.get("union"),
+            required=v.get("required") is not False,
+        )
+        units = list(org.enterprises)
+        if index is None:
+            units.append(unit)
+        else:
+            units[index] = unit
+        self.replace_organisation(attrs.evolve(org, enterprises=tuple(units)))
+        return unit
+
+    def remove_enterprise(self, code: str, index: int) -> Enterprise:
+        org = self._require_org(code)
+        unit = org.enterprises[index]
+        self.replace_organisation(
+            attrs.evolve(org, enterprises=org.enterprises[:index] + org.enterprises[index + 1 :])
+        )
+        return unit
 
     def replace_organisation(self, org: Organisation) -> None:
         """Store an organisation changed with `attrs.evolve` (committees, enterprises…)."""

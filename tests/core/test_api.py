@@ -192,3 +192,25 @@ def test_organisations_and_re_election(ws) -> None:  # type: ignore[no-untyped-d
     again, problems = open_ws(ws.root)
     assert len(again.org("B").committees) == 2 and again.org("B").employees == 30
     assert not [p for p in problems if p.is_error]
+
+
+def test_covered_units_are_added_changed_and_removed_through_the_core(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    import pytest
+
+    from unioncore import ValidationError
+
+    ws, _ = open_ws(make_workspace())
+    bad = ws.enterprise_field_errors({"name": "丙厂", "uscc": "91110000600037341X", "union": "NOPE"})
+    assert {f for f, _ in bad} == {"uscc", "union"}
+    assert any("校验" in m or "信用代码" in m for f, m in bad if f == "uscc")
+    with pytest.raises(ValidationError):
+        ws.set_enterprise("F", None, name="丙厂", union="NOPE")
+    assert ws.org("F").enterprises == ()
+    unit = ws.set_enterprise("F", None, name="丙厂", employees=30, union="A")
+    assert unit.unionised and ws.org("F").enterprises == (unit,)
+    changed = ws.set_enterprise("F", 0, name="丙厂", employees=35, required=False)
+    assert ws.org("F").enterprises == (changed,) and not changed.required and changed.union is None
+    ws.save()
+    text = (ws.root / "orgs/F/organisation.toml").read_text(encoding="utf-8")
+    assert 'name = "丙厂"' in text and "employees = 35" in text and "required = false" in text
+    assert ws.remove_enterprise("F", 0) == changed and ws.org("F").enterprises == ()

@@ -4,8 +4,8 @@ committee, and the units an organisation covers (覆盖单位, `[[enterprise]]`)
 
 Every field is checked by the core while it is typed (`Workspace.organisation_field_errors`; the
 committee's and its seats' fields with their declarations `COMMITTEE_FIELDS` and `SEAT_FIELDS`; a
-covered unit's with `ENTERPRISE_FIELDS` and the core's 统一社会信用代码 check); the core's method has
-the last word when the form is confirmed.
+covered unit's by `Workspace.enterprise_field_errors`); the core's method (`set_enterprise`,
+`remove_enterprise`, …) has the last word when the form is confirmed.
 """
 
 from __future__ import annotations
@@ -23,7 +23,6 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, DataTable, Static
 
-from unioncore.identifiers import check_uscc
 from unioncore.organisation import (
     COMMITTEE_FIELDS,
     ENTERPRISE_FIELDS,
@@ -412,21 +411,6 @@ UNIT_FIELDS = tuple(
 )
 
 
-def enterprise_field_errors(ws: Any, values: dict[str, Any]) -> list[tuple[str, str]]:
-    """Problems of a covered unit's values, as the loader finds them in `[[enterprise]]`: each field
-    by its declaration (`ENTERPRISE_FIELDS`), the 统一社会信用代码 (rule org.uscc) and the union it
-    has built (rule org.enterprise)."""
-    errors = check_values(values, ENTERPRISE_FIELDS)
-    if values.get("uscc"):
-        reason = check_uscc(str(values["uscc"]))
-        if reason:
-            errors.append(("uscc", f"统一社会信用代码{reason}"))
-    union = values.get("union")
-    if union and union not in ws.organisations:
-        errors.append(("union", f"所建工会“{union}”不存在"))
-    return errors
-
-
 class EnterpriseForm(RecordForm[Enterprise]):
     """A unit the organisation covers: added, or changed in place (`index`)."""
 
@@ -459,29 +443,10 @@ class EnterpriseForm(RecordForm[Enterprise]):
         return {**values, "required": bool(required)}
 
     def check(self, values: dict[str, Any]) -> list[tuple[str, str]]:
-        return enterprise_field_errors(self.ws, self._values(values))
+        return self.ws.enterprise_field_errors(self._values(values))
 
     def submit(self, values: dict[str, Any]) -> Enterprise:
-        v = self._values(values)
-        errors = enterprise_field_errors(self.ws, v)
-        if errors:
-            raise ValidationError([Problem(m, path=(f,), rule="org.field") for f, m in errors])
-        c = checked(v, ENTERPRISE_FIELDS)
-        unit = Enterprise(
-            name=c["name"],
-            uscc=c.get("uscc"),
-            employees=c.get("employees"),
-            union=c.get("union"),
-            required=bool(c.get("required")),
-        )
-        org = self.ws.org(self.org.code)
-        units = list(org.enterprises)
-        if self.index is None:
-            units.append(unit)
-        else:
-            units[self.index] = unit
-        self.ws.replace_organisation(attrs.evolve(org, enterprises=tuple(units)))
-        return unit
+        return self.ws.set_enterprise(self.org.code, self.index, **self._values(values))
 
 
 class EnterpriseList(ModalScreen[bool]):
@@ -589,9 +554,7 @@ class EnterpriseList(ModalScreen[bool]):
         def answered(answer: str | None) -> None:
             if answer != "remove":
                 return
-            org = self.org
-            units = org.enterprises[:index] + org.enterprises[index + 1 :]
-            self.ws.replace_organisation(attrs.evolve(org, enterprises=units))
+            self.ws.remove_enterprise(self.org.code, index)
             self.changed = True
             self.fill()
             self.notify(f"已删除覆盖单位：{unit.name}（未保存）")
