@@ -1012,9 +1012,12 @@ class Workspace:
         term_start: datetime.date,
         term_end: datetime.date,
         seats: Iterable[CommitteeSeat] = (),
+        *,
+        correct: bool = False,
     ) -> Committee:
         """Record an elected body (换届): the newest committee of a kind is the current one; the
-        earlier ones stay as history."""
+        earlier ones stay as history. `correct=True` corrects the current body of the kind in place
+        (its dates or seats were written wrong) instead of recording a new term."""
         org = self.organisations[code]
         errors: list[tuple[str, str]] = []
         try:
@@ -1048,7 +1051,12 @@ class Workspace:
             )
         assert isinstance(kind, CommitteeKind)
         committee = Committee(kind, term_start, term_end, seats)
-        self.organisations[code] = attrs.evolve(org, committees=(*org.committees, committee))
+        current = org.committee(kind) if correct else None
+        if current is None:
+            committees = (*org.committees, committee)
+        else:
+            committees = tuple(committee if c is current else c for c in org.committees)
+        self.organisations[code] = attrs.evolve(org, committees=committees)
         self._touch(layout.org_file(code))
         return committee
 

@@ -214,3 +214,30 @@ def test_covered_units_are_added_changed_and_removed_through_the_core(make_works
     text = (ws.root / "orgs/F/organisation.toml").read_text(encoding="utf-8")
     assert 'name = "丙厂"' in text and "employees = 35" in text and "required = false" in text
     assert ws.remove_enterprise("F", 0) == changed and ws.org("F").enterprises == ()
+
+
+def test_correcting_the_current_committee_replaces_it_in_place(make_workspace) -> None:  # type: ignore[no-untyped-def]
+    import datetime
+
+    from unioncore.organisation import CommitteeKind, CommitteeSeat
+
+    ws, _ = open_ws(make_workspace())
+    start = datetime.date(2021, 1, 1)
+    first = ws.add_committee(
+        "A", "工会委员会", start, datetime.date(2024, 1, 1), [CommitteeSeat("主席", None, "赵一")]
+    )
+    second = ws.add_committee("A", "工会委员会", datetime.date(2024, 1, 1), datetime.date(2027, 1, 1))
+    assert ws.org("A").committees == (first, second)  # 换届: the earlier term stays as history
+    fixed = ws.add_committee(
+        "A",
+        "工会委员会",
+        datetime.date(2024, 1, 2),
+        datetime.date(2027, 1, 2),
+        [CommitteeSeat("主席", None, "钱二")],
+        correct=True,
+    )
+    assert ws.org("A").committees == (first, fixed)
+    assert ws.org("A").committee(CommitteeKind("工会委员会")) == fixed
+    # nothing to correct yet: recorded as the first term
+    audit = ws.add_committee("A", "经费审查委员会", start, datetime.date(2026, 1, 1), correct=True)
+    assert ws.org("A").committees == (first, fixed, audit)

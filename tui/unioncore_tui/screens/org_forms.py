@@ -377,21 +377,17 @@ class CommitteeForm(RecordForm[Committee]):
                 lines.append(n)
         if problems:
             raise ValidationError(problems)
-        code = self.org.code
-        before = self.ws.org(code)
         try:
-            committee = self.ws.add_committee(code, head["kind"], head["term_start"], head["term_end"], seats)
+            return self.ws.add_committee(
+                self.org.code,
+                head["kind"],
+                head["term_start"],
+                head["term_end"],
+                seats,
+                correct=self.current is not None,  # a correction takes the current body's place
+            )
         except ValidationError as exc:
             raise ValidationError([_at_seat_line(p, lines) for p in exc.problems]) from None
-        if self.current is not None:
-            # a correction: the new body takes the place of the current one (the core has just
-            # checked it as it checks a 换届, and appended it)
-            old = before.committee(self.current.kind)
-            kept = tuple(committee if c is old else c for c in before.committees)
-            if old is None:
-                kept += (committee,)
-            self.ws.replace_organisation(attrs.evolve(before, committees=kept))
-        return committee
 
 
 def _at_seat_line(problem: Problem, lines: list[int]) -> Problem:
