@@ -80,7 +80,7 @@ t = time.perf_counter()
 import unioncore
 ws, problems = unioncore.load(sys.argv[1], cache="foreground")
 opened = time.perf_counter() - t
-cached = bool(ws._pending)
+cached = bool(ws.deferred)
 ws.materialise()
 print(json.dumps({"seconds": opened, "cached": cached, "all_records": time.perf_counter() - t,
                   "members": len(ws.members)}))
@@ -140,7 +140,7 @@ async def main():
             await pilot.pause(0.001)
         first = time.perf_counter() - t
         session = app.session
-        deferred = bool(session.ws._pending)  # opened from the cache, records not read yet
+        deferred = bool(session.ws.deferred)  # opened from the cache, records not read yet
         while not session.ready:  # the member index and counts, built in a worker
             await pilot.pause(0.01)
         members = time.perf_counter() - t

@@ -125,6 +125,11 @@ class Workspace:
             self._pending[name] = restore
             self._restoring[name] = lock
 
+    @property
+    def deferred(self) -> frozenset[str]:
+        """Attributes a cached open has not restored yet (empty once everything is in memory)."""
+        return frozenset(self._pending)
+
     def materialise(self) -> None:
         """Restore everything a cached open deferred (no-op when it is all in memory)."""
         for name in list(self._pending):

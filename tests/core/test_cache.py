@@ -92,7 +92,7 @@ def test_a_cached_open_gives_what_the_files_give(example: Path) -> None:
 def test_records_are_restored_only_when_touched(example: Path) -> None:
     load(example, cache="foreground")
     ws, _ = load(example)
-    assert set(ws._pending) == {*cache.BODY, "files", "organisations"}
+    assert ws.deferred == {*cache.BODY, "files", "organisations"}
     assert "members" not in vars(ws)
     assert ws.organisations and "organisations" not in ws._pending  # restored on its own
     assert len(ws.members) == 186
