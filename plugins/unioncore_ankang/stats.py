@@ -74,11 +74,6 @@ def figures(ws: Workspace, period: Period) -> list[Figure]:
         ws.derived(
             f"ankang.figures.{period.start}.{period.end}.{ws.setting('ankang', {})!r}",
             lambda: _figures(ws, period),
-            ws.members,
-            ws.events,
-            ws.entries,
-            ws.organisations,
-            ws.records,
         )
     )
 

@@ -105,18 +105,7 @@ class _Found:
         if sub is not None:
             where = self.ws.where(kind, key)
             path = (*where[1], *sub) if where is not None else None
-        self.problems.append(
-            self.ws.problem_at(
-                kind,
-                key,
-                message,
-                field=field,
-                path=path,
-                severity=rule.severity,
-                rule=rule.code,
-                source=rule.source,
-            )
-        )
+        self.problems.append(self.ws.rule_problem(rule, kind, key, message, field=field, path=path))
 
 
 def yuan(amount: Decimal) -> str:

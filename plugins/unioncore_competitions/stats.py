@@ -23,11 +23,6 @@ def figures(ws: Workspace, period: Period, settings: CompetitionSettings) -> lis
         ws.derived(
             f"competitions.figures.{period.start}.{period.end}.{settings!r}",
             lambda: _figures(ws, period, settings),
-            ws.members,
-            ws.events,
-            ws.entries,
-            ws.organisations,
-            ws.records,
         )
     )
 

@@ -129,11 +129,6 @@ def figures(ws: Workspace, period: Period, settings: RetireeSettings) -> list[Fi
         ws.derived(
             f"retirees.figures.{period.start}.{period.end}.{settings!r}",
             lambda: _figures(ws, period, settings),
-            ws.members,
-            ws.events,
-            ws.entries,
-            ws.organisations,
-            ws.records,
         )
     )
 

@@ -210,11 +210,6 @@ def figures(ws: Workspace, period: Period, settings: WomenSettings) -> list[Figu
         ws.derived(
             f"women.figures.{period.start}.{period.end}.{settings!r}",
             lambda: _figures(ws, period, settings),
-            ws.members,
-            ws.events,
-            ws.entries,
-            ws.organisations,
-            ws.records,
         )
     )
 

@@ -43,11 +43,6 @@ def _cached(ws: Workspace, what: str, period: Period, compute: Callable[[Workspa
     return ws.derived(
         f"stats.{what}.{period.start}.{period.end}",
         lambda: compute(ws, period),
-        ws.members,
-        ws.events,
-        ws.entries,
-        ws.openings,
-        ws.organisations,
     )
 
 

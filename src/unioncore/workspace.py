@@ -214,8 +214,20 @@ class Workspace:
         rules, statistics and reports share (a district's 100,000 members are scanned once, not once
         per union). It is rebuilt when `change_count` moves (every change through this API bumps it),
         when the as-of day moves, or when a mapping in `sources` — what `build` reads — is replaced
-        or changes size (code that fills them directly, as the loader does). `name` is namespaced by
-        its owner ("women.meetings"); the cyclic GC is paused while it is built (see gcpause)."""
+        or changes size (code that fills them directly, as the loader does); no `sources` means every
+        record mapping (members, events, entries, openings, budgets, organisations, plugin records).
+        `name` is namespaced by its owner ("women.meetings"); the cyclic GC is paused while it is
+        built (see gcpause)."""
+        if not sources:
+            sources = (
+                self.members,
+                self.events,
+                self.entries,
+                self.openings,
+                self.budgets,
+                self.organisations,
+                self.records,
+            )
         stamp = (self.change_count, self.as_of, *((id(s), len(s)) for s in sources))
         hit = self._indexes.get(name)
         if hit is not None and hit[0] == stamp:
