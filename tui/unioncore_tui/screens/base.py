@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual.containers import Vertical
-from textual.widgets import Static
+from textual.widgets import Select, Static
 
 from ..session import Session
 
@@ -62,6 +62,17 @@ class Pane(Vertical):
 
     def mark_stale(self) -> None:
         self.stale = True
+
+    def offer_years(self, select: Select[int], years: list[int], known: list[int]) -> list[int]:
+        """Put `years` (newest first) in a year select when they differ from the `known` ones,
+        keeping the chosen year if it is still offered (else the workspace's year); returns them."""
+        if years == known:
+            return known
+        with self.prevent(Select.Changed):
+            current = select.value
+            select.set_options([(f"{y}年", y) for y in years])
+            select.value = current if current in years else self.session.ws.year
+        return years
 
     def ensure_fresh(self) -> None:
         if self.stale:

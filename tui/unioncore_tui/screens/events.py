@@ -56,13 +56,8 @@ class EventPane(Pane):
     def refresh_data(self, select: str | None = None) -> None:
         ws = self.session.ws
         years = sorted({e.start.year for e in ws.events.values()} | {ws.year}, reverse=True)
-        year_select = self.query_one("#event-year", Select)
+        self._years = self.offer_years(self.query_one("#event-year", Select), years, self._years)
         with self.prevent(Select.Changed):
-            if years != self._years:
-                current = year_select.value
-                self._years = years
-                year_select.set_options([(f"{y}年", y) for y in years])
-                year_select.value = current if current in years else ws.year
             types = type_choices(ws.event_types.values())
             if types != self._types:
                 self._types = types

@@ -85,13 +85,7 @@ class FundPane(Pane):
             if rel.startswith(prefix):
                 years.add(int(rel[len(prefix) : len(prefix) + 4]))
         ordered = sorted(years, reverse=True)
-        year_select = self.query_one("#fund-year", Select)
-        if ordered != self._years:
-            with self.prevent(Select.Changed):
-                current = year_select.value
-                self._years = ordered
-                year_select.set_options([(f"{y}年", y) for y in ordered])
-                year_select.value = current if current in ordered else ws.year
+        self._years = self.offer_years(self.query_one("#fund-year", Select), ordered, self._years)
         self._show(select=select)
 
     def _accounts(self) -> list[str]:

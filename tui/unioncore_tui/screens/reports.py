@@ -150,13 +150,8 @@ class ReportPane(Pane):
     def _update_choices(self) -> None:
         ws = self.session.ws
         years = self._report_years(ws)
-        year_select = self.query_one("#report-year", Select)
+        self._years = self.offer_years(self.query_one("#report-year", Select), years, self._years)
         with self.prevent(Select.Changed):
-            if years != self._years:
-                current = year_select.value
-                self._years = years
-                year_select.set_options([(f"{y}年", y) for y in years])
-                year_select.value = current if current in years else ws.year
             self._update_orgs()
 
     def _update_orgs(self) -> None:
