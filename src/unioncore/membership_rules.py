@@ -25,7 +25,7 @@ from __future__ import annotations
 import calendar
 import datetime
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
 import attrs
@@ -354,6 +354,17 @@ def _person_field(entry: Entry, member_id: str) -> str:
     return "member" if entry.member == member_id else "recipients"
 
 
+def _retained_people(
+    ws: Workspace, e: Entry, settings: MembershipSettings
+) -> Iterator[tuple[Member, Retention]]:
+    """The members an entry names who were retained (保留会籍) on its date, with their retention."""
+    for mid in e.people:
+        m = ws.members.get(mid)
+        ret = retention(ws, m, e.date, settings) if m else None
+        if m is not None and ret is not None:
+            yield m, ret
+
+
 def check_retained_dues(ws: Workspace, settings: MembershipSettings) -> list[Problem]:
     """章程 Art 8: retained members (退休, 失业, 单位撤销) pay no dues; a 401 会费收入 entry naming one
     dated on or after the retention is a problem."""
@@ -361,18 +372,14 @@ def check_retained_dues(ws: Workspace, settings: MembershipSettings) -> list[Pro
     for e in _entries(ws):
         if not e.people or not e.account.startswith(DUES_ACCOUNT) or e.signed_for(ws.chart) <= 0:
             continue
-        for mid in e.people:
-            m = ws.members.get(mid)
-            ret = retention(ws, m, e.date, settings) if m else None
-            if m is None or ret is None:
-                continue
+        for m, ret in _retained_people(ws, e, settings):
             since = f"自 {ret.since.isoformat()} 起" if ret.since else ""
             problems.append(
                 ws.problem_at(
                     "entry",
                     e.ref,
                     f"{m.name}（{m.id}）{since}保留会籍（{ret.reason}），不应再交会费",
-                    field=_person_field(e, mid),
+                    field=_person_field(e, m.id),
                     rule="member.retained-dues",
                     source=CHARTER_ART8,
                 )
@@ -423,11 +430,7 @@ def check_retained_welfare(ws: Workspace, settings: MembershipSettings) -> list[
             continue
         if not e.is_expense(ws.chart) or e.signed_for(ws.chart) <= 0:
             continue
-        for mid in e.people:
-            m = ws.members.get(mid)
-            ret = retention(ws, m, e.date, settings) if m else None
-            if m is None or ret is None:
-                continue
+        for m, ret in _retained_people(ws, e, settings):
             if e.purpose == SOUVENIR and ret.reason == RETIRED:
                 if ret.since is not None and e.date - ret.since <= window:
                     continue
@@ -445,7 +448,7 @@ def check_retained_welfare(ws: Workspace, settings: MembershipSettings) -> list[
                     "entry",
                     e.ref,
                     f"{e.account} {acc.name if acc else ''}支出发给 {m.name}（{m.id}）：{why}",
-                    field=_person_field(e, mid),
+                    field=_person_field(e, m.id),
                     severity=Severity.WARNING,
                     rule="member.retained-welfare",
                     source=WELFARE_SOURCE,
